@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { registerExportCommand } from './export.command';
+import { registerIngestCommand } from './ingest.command';
+
+export function buildProgram(): Command {
+  const program = new Command('nianbao').description('Nianbao: government information-disclosure annual reports, read exactly').showHelpAfterError();
+  registerIngestCommand(program);
+  registerExportCommand(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    process.stderr.write(`nianbao: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+  }
+}

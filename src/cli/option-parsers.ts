@@ -1,0 +1,14 @@
+import { InvalidArgumentError } from 'commander';
+
+export function parseYear(text: string): number {
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new InvalidArgumentError(`"${text}" is not a report year`);
+  return year;
+}
+
+export function parseChoice<T extends string>(choices: readonly T[]): (text: string) => T {
+  return (text) => {
+    if (!(choices as readonly string[]).includes(text)) throw new InvalidArgumentError(`choose one of ${choices.join(', ')}`);
+    return text as T;
+  };
+}

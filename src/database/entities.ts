@@ -1,0 +1,6 @@
+import { Agency } from '../entities/agency.entity';
+import { Report } from '../entities/report.entity';
+import { Section } from '../entities/section.entity';
+import { TableCell } from '../entities/table-cell.entity';
+
+export const ENTITIES = [Agency, Report, Section, TableCell];

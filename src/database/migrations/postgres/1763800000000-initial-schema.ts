@@ -1,0 +1,40 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class InitialSchema1763800000000 implements MigrationInterface {
+  name = 'InitialSchema1763800000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE "agency" ("id" SERIAL NOT NULL, "name" character varying(200) NOT NULL, "created_at" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "UQ_30e185b1233a7b5a3faedd4524e" UNIQUE ("name"), CONSTRAINT "PK_ab1244724d1c216e9720635a2e5" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "report" ("id" SERIAL NOT NULL, "agency_id" integer NOT NULL, "year" integer NOT NULL, "generation" character varying(16) NOT NULL, "title" character varying(500) NOT NULL, "published_at" character varying(10), "content_hash" character varying(64) NOT NULL, "source_file" character varying(1000), "source_format" character varying(32) NOT NULL, "warnings" text NOT NULL, "created_at" TIMESTAMP NOT NULL DEFAULT now(), "updated_at" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_99e4d0bea58cba73c57f935a546" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "report_agency_year" ON "report" ("agency_id", "year") `);
+    await queryRunner.query(
+      `CREATE TABLE "section" ("id" SERIAL NOT NULL, "report_id" integer NOT NULL, "parent_id" integer, "code" character varying(8) NOT NULL, "ordinal" integer NOT NULL, "title" character varying(500) NOT NULL, "text" text NOT NULL, "line" integer NOT NULL, CONSTRAINT "PK_3c41d2d699384cc5e8eac54777d" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(`CREATE INDEX "section_report" ON "section" ("report_id", "ordinal") `);
+    await queryRunner.query(
+      `CREATE TABLE "table_cell" ("id" SERIAL NOT NULL, "report_id" integer NOT NULL, "table_code" character varying(8) NOT NULL, "row_code" character varying(64) NOT NULL, "column_code" character varying(32) NOT NULL, "ordinal" integer NOT NULL, "value" double precision, "raw" text, "status" character varying(8) NOT NULL, "inferred" boolean NOT NULL DEFAULT false, "rule" character varying(100), "line" integer, CONSTRAINT "PK_9850b7853d9421b1b1f32ba3f6a" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(`CREATE INDEX "table_cell_measure" ON "table_cell" ("table_code", "row_code", "column_code") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "table_cell_address" ON "table_cell" ("report_id", "table_code", "row_code", "column_code") `);
+    await queryRunner.query(
+      `ALTER TABLE "report" ADD CONSTRAINT "FK_0aaa9a24814443143ed7f972458" FOREIGN KEY ("agency_id") REFERENCES "agency"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "section" ADD CONSTRAINT "FK_5af36fa4390f0cc3c3beaf1a23f" FOREIGN KEY ("report_id") REFERENCES "report"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "section" ADD CONSTRAINT "FK_5ca7baa8dbd3ef117ffe9ba37e0" FOREIGN KEY ("parent_id") REFERENCES "section"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "table_cell" ADD CONSTRAINT "FK_2bd00a0b2d68f70093237797c2b" FOREIGN KEY ("report_id") REFERENCES "report"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    for (const table of ['table_cell', 'section', 'report', 'agency']) await queryRunner.query(`DROP TABLE "${table}"`);
+  }
+}

@@ -1,0 +1,28 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class InitialSchema1763800000000 implements MigrationInterface {
+  name = 'InitialSchema1763800000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE "agency" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(200) NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT "UQ_30e185b1233a7b5a3faedd4524e" UNIQUE ("name"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "report" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "agency_id" integer NOT NULL, "year" integer NOT NULL, "generation" varchar(16) NOT NULL, "title" varchar(500) NOT NULL, "published_at" varchar(10), "content_hash" varchar(64) NOT NULL, "source_file" varchar(1000), "source_format" varchar(32) NOT NULL, "warnings" text NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "updated_at" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT "FK_0aaa9a24814443143ed7f972458" FOREIGN KEY ("agency_id") REFERENCES "agency" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
+    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "report_agency_year" ON "report" ("agency_id", "year") `);
+    await queryRunner.query(
+      `CREATE TABLE "section" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "report_id" integer NOT NULL, "parent_id" integer, "code" varchar(8) NOT NULL, "ordinal" integer NOT NULL, "title" varchar(500) NOT NULL, "text" text NOT NULL, "line" integer NOT NULL, CONSTRAINT "FK_5af36fa4390f0cc3c3beaf1a23f" FOREIGN KEY ("report_id") REFERENCES "report" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_5ca7baa8dbd3ef117ffe9ba37e0" FOREIGN KEY ("parent_id") REFERENCES "section" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
+    );
+    await queryRunner.query(`CREATE INDEX "section_report" ON "section" ("report_id", "ordinal") `);
+    await queryRunner.query(
+      `CREATE TABLE "table_cell" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "report_id" integer NOT NULL, "table_code" varchar(8) NOT NULL, "row_code" varchar(64) NOT NULL, "column_code" varchar(32) NOT NULL, "ordinal" integer NOT NULL, "value" double precision, "raw" text, "status" varchar(8) NOT NULL, "inferred" boolean NOT NULL DEFAULT (0), "rule" varchar(100), "line" integer, CONSTRAINT "FK_2bd00a0b2d68f70093237797c2b" FOREIGN KEY ("report_id") REFERENCES "report" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
+    );
+    await queryRunner.query(`CREATE INDEX "table_cell_measure" ON "table_cell" ("table_code", "row_code", "column_code") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "table_cell_address" ON "table_cell" ("report_id", "table_code", "row_code", "column_code") `);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    for (const table of ['table_cell', 'section', 'report', 'agency']) await queryRunner.query(`DROP TABLE "${table}"`);
+  }
+}

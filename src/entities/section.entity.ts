@@ -1,0 +1,42 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Report } from './report.entity';
+
+/** One of the six parts, or a sub-part of part 一 (parentId set). */
+@Entity({ name: 'section' })
+@Index('section_report', ['reportId', 'ordinal'])
+export class Section {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'report_id', type: 'integer' })
+  reportId!: number;
+
+  @ManyToOne(() => Report, (report) => report.sections, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'report_id' })
+  report!: Report;
+
+  @Column({ name: 'parent_id', type: 'integer', nullable: true })
+  parentId!: number | null;
+
+  @ManyToOne(() => Section, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'parent_id' })
+  parent!: Section | null;
+
+  /** Template code: 1–6 for the parts, 1.1–1.5 for the sub-parts. */
+  @Column({ type: 'varchar', length: 8 })
+  code!: string;
+
+  /** Order within the report, parts and sub-parts in reading order. */
+  @Column({ type: 'integer' })
+  ordinal!: number;
+
+  @Column({ type: 'varchar', length: 500 })
+  title!: string;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  /** 1-based source line of the heading. */
+  @Column({ type: 'integer' })
+  line!: number;
+}

@@ -1,0 +1,25 @@
+import type { CellStatus } from './parsed-report.types';
+
+const NOT_APPLICABLE = new Set(['/', '\\', '—', '——', '-', '--', '无', '－', '―', '/ ']);
+const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+export interface CellValue {
+  value: number | null;
+  status: CellStatus;
+}
+
+/** A printed cell's value and status per SPEC §1; undefined when the text is not a cell value. */
+export function readCellValue(raw: string): CellValue | undefined {
+  const text = raw.normalize('NFKC').trim();
+  if (text === '') return { value: null, status: 'BLANK' };
+  if (NOT_APPLICABLE.has(text)) return { value: null, status: 'NA' };
+  const digits = GROUPED_NUMBER.test(text) ? text.replace(/,/g, '') : text;
+  if (!NUMBER.test(digits)) return undefined;
+  const value = Number(digits);
+  return { value, status: value === 0 ? 'ZERO' : 'NUMBER' };
+}
+
+export function isCellValueText(raw: string): boolean {
+  return readCellValue(raw) !== undefined;
+}

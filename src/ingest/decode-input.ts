@@ -1,0 +1,52 @@
+import iconv from 'iconv-lite';
+import { IngestError } from './ingest-error';
+
+/** Largest report file accepted; real reports are well under 1 MiB of text. */
+export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
+export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+export interface DecodedInput {
+  text: string;
+  encoding: TextEncoding;
+}
+
+/** Share of control characters above which the bytes are not text. */
+const MAX_CONTROL_SHARE = 0.01;
+
+/** Bytes of a report file to text: UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030. */
+export function decodeInput(bytes: Buffer): DecodedInput {
+  if (bytes.length === 0) throw new IngestError('EMPTY', 'empty file');
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw new IngestError('TOO_LARGE', `file is ${bytes.length} bytes, over the ${MAX_INPUT_BYTES}-byte limit`);
+  }
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
+    throw new IngestError('BINARY', 'a PDF file; PDF reports are not read yet (convert to text first)');
+  }
+  const decoded = decodeText(bytes);
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new IngestError('EMPTY', 'the file holds only white space');
+  if (controlShare(text) > MAX_CONTROL_SHARE) throw new IngestError('BINARY', 'binary content, not text');
+  return { text, encoding: decoded.encoding };
+}
+
+function decodeText(bytes: Buffer): DecodedInput {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes, 'utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes, 'utf-16be'), encoding: 'utf-16be' };
+  if (bytes.includes(0)) throw new IngestError('BINARY', 'binary content (NUL bytes), not text');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    const text = iconv.decode(bytes, 'gb18030');
+    if (text.includes('\uFFFD') || !/[\u4e00-\u9fff]/.test(text)) {
+      throw new IngestError('ENCODING', 'neither valid UTF-8 nor GBK/GB18030 text');
+    }
+    return { text, encoding: 'gb18030' };
+  }
+}
+
+function controlShare(text: string): number {
+  const sample = text.slice(0, 65536);
+  const controls = sample.match(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g)?.length ?? 0;
+  return controls / sample.length;
+}

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { decodeInput } from './decode-input';
+import { parseReport, type ParseOptions } from './parse-report';
+import type { ParsedReport } from './parsed-report.types';
+import { storeReport, type StoreOutcome } from './store-report';
+
+export interface IngestInput extends ParseOptions {
+  bytes: Buffer;
+  /** Where the bytes came from, kept with the report. */
+  fileName?: string;
+}
+
+export interface IngestResult {
+  outcome: StoreOutcome;
+  reportId: number;
+  report: ParsedReport;
+  encoding: string;
+}
+
+/** Decode, parse and store one report. Throws IngestError for input that is not a readable report. */
+export async function ingestReport(dataSource: DataSource, input: IngestInput): Promise<IngestResult> {
+  const { text, encoding } = decodeInput(input.bytes);
+  const normalizedText = text.replace(/\r\n?/g, '\n');
+  const report = parseReport(normalizedText, input);
+  const contentHash = createHash('sha256').update(normalizedText).digest('hex');
+  const stored = await storeReport(dataSource, report, { contentHash, sourceFile: input.fileName ?? null, sourceFormat: `text/${encoding}` });
+  return { ...stored, report, encoding };
+}

@@ -1,0 +1,59 @@
+import { cellAddress } from '../template/tables.template';
+import { detectGeneration } from './detect-generation';
+import { IngestError } from './ingest-error';
+import { inferLostCells } from './infer-lost-cells';
+import type { ParsedCell, ParsedReport, ParseWarning, SourceLine } from './parsed-report.types';
+import { parsePublicationDate, parseTitle } from './parse-title';
+import { parseSections } from './parse-sections';
+import { readT2 } from './read-t2';
+import { readT3 } from './read-t3';
+import { readT4 } from './read-t4';
+
+export interface ParseOptions {
+  /** Overrides the agency printed in the title. */
+  agencyName?: string;
+  /** Overrides the year printed in the title. */
+  year?: number;
+}
+
+/** Pure: report text in, parsed report out. Throws IngestError when the text is not a report. */
+export function parseReport(text: string, options: ParseOptions = {}): ParsedReport {
+  const lines: SourceLine[] = text.split(/\r\n|\r|\n/).map((line, index) => ({ number: index + 1, text: line }));
+  const warnings: ParseWarning[] = [];
+  const title = parseTitle(lines);
+  const { sections, partLines } = parseSections(lines, warnings);
+  if (title.title === null && sections.length < 2) {
+    throw new IngestError('NOT_A_REPORT', 'not an annual report: no title like "…2023年政府信息公开工作年度报告" and fewer than two of the six part headings');
+  }
+  const agencyName = options.agencyName ?? title.agencyName;
+  if (!agencyName) throw new IngestError('NO_AGENCY', 'no agency name in the title; give one with --agency');
+  const year = options.year ?? title.year;
+  if (!year) throw new IngestError('NO_YEAR', 'no report year in the title; give one with --year');
+  const generation = detectGeneration(text);
+  const regionOf = (part: string) => partLines.get(part) ?? lines;
+  let cells: ParsedCell[] = [];
+  if (generation === 'G3') {
+    const t3 = readT3(regionOf('3'), warnings);
+    const t4 = readT4(regionOf('4'), warnings);
+    cells = [...readT2(regionOf('2'), warnings), ...t3.cells, ...t4.cells];
+    inferLostCells(new Map(cells.map((cell) => [cellAddress(cell), cell])), [...t3.shortRows, ...t4.shortRows], warnings);
+  } else {
+    warnings.push({
+      code: 'TABLES_NOT_READ',
+      message:
+        generation === 'G2'
+          ? 'tables in the 2019 (G2) format are not read yet; sections stored'
+          : 'tables are not in a recognised template generation; sections stored',
+    });
+  }
+  return {
+    agencyName,
+    year,
+    title: title.title ?? `${agencyName}${year}年政府信息公开工作年度报告`,
+    publishedAt: parsePublicationDate(lines),
+    generation,
+    sections,
+    cells,
+    warnings,
+  };
+}

@@ -1,0 +1,61 @@
+import { CHINESE_NUMERAL_CLASS, chineseNumber } from './chinese-numerals';
+import type { SourceLine } from './parsed-report.types';
+
+export interface TitleRead {
+  agencyName: string | null;
+  year: number | null;
+  title: string | null;
+  /** Index in the lines just after the title. */
+  end: number;
+}
+
+const YEAR = `((?:19|20)\\d{2}|[${CHINESE_NUMERAL_CLASS}]{4})`;
+const TITLE = new RegExp(`^(.*?)${YEAR}年度?(.*报告)$`);
+/** Lines a title may sit in before the first part heading. */
+const TITLE_SEARCH_LINES = 12;
+
+/**
+ * Title styles: "驻马店经济开发区招商局 2023 年政府信息公开工作年度报告" on one line,
+ * or the agency on one line and "2023年政府信息公开工作年度报告" on the next.
+ */
+export function parseTitle(lines: readonly SourceLine[]): TitleRead {
+  const texts: { index: number; text: string }[] = [];
+  for (let index = 0; index < lines.length && texts.length < TITLE_SEARCH_LINES; index += 1) {
+    const text = compact(lines[index]!.text);
+    if (text !== '') texts.push({ index, text });
+  }
+  for (let i = 0; i < texts.length; i += 1) {
+    const match = TITLE.exec(texts[i]!.text);
+    if (!match) continue;
+    const year = chineseNumber(match[2]!) ?? null;
+    const printedAgency = stripPunctuation(match[1]!);
+    const agencyLine = printedAgency === '' && i > 0 ? texts[i - 1]!.text : null;
+    const agencyName = printedAgency !== '' ? printedAgency : agencyLine !== null ? stripPunctuation(agencyLine) : null;
+    const title = agencyLine !== null ? `${agencyLine}${texts[i]!.text}` : texts[i]!.text;
+    return { agencyName: agencyName || null, year, title, end: texts[i]!.index + 1 };
+  }
+  return { agencyName: null, year: null, title: null, end: 0 };
+}
+
+/** The last short line holding a date, e.g. 2024年1月10日 or 二〇二四年一月十日. */
+export function parsePublicationDate(lines: readonly SourceLine[]): string | null {
+  const tail = lines.map((l) => compact(l.text)).filter((t) => t !== '').slice(-6).reverse();
+  const date = new RegExp(`^${YEAR}年([${CHINESE_NUMERAL_CLASS}\\d]{1,3})月([${CHINESE_NUMERAL_CLASS}\\d]{1,3})日$`);
+  for (const text of tail) {
+    const match = date.exec(text);
+    if (!match) continue;
+    const [year, month, day] = [match[1]!, match[2]!, match[3]!].map(chineseNumber);
+    if (year && month && day && month <= 12 && day <= 31) {
+      return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    }
+  }
+  return null;
+}
+
+function compact(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+function stripPunctuation(text: string): string {
+  return text.replace(/^[《“"]+|[》”"，,:：]+$/g, '').replace(/^关于/, '');
+}

@@ -1,0 +1,24 @@
+import { T2_TEMPLATE } from '../template/t2.template';
+import { missingCell, readCell } from './cell-factory';
+import type { ParsedCell, ParseWarning, SourceLine } from './parsed-report.types';
+import { readRows } from './row-reader';
+
+/** Table t2: each item's row, its values in column order; blank fields stay BLANK. */
+export function readT2(lines: readonly SourceLine[], warnings: ParseWarning[]): ParsedCell[] {
+  const rows = readRows('t2', T2_TEMPLATE.rows, lines, warnings);
+  return T2_TEMPLATE.rows.flatMap((row) => {
+    const columns = row.columns ?? [];
+    const read = rows.get(row.code);
+    if (!read) return columns.map((column) => missingCell('t2', row.code, column));
+    if (read.values.length < columns.length) {
+      warnings.push({
+        code: 'LOST_CELL',
+        message: `t2/${row.code}: line ${read.line} holds ${read.values.length} values for ${columns.length} columns; the position of the lost value is unknown, so the row is MISSING`,
+        line: read.line,
+        address: `t2/${row.code}`,
+      });
+      return columns.map((column) => missingCell('t2', row.code, column));
+    }
+    return columns.map((column, index) => readCell('t2', row.code, column, read.values[index] ?? '', read.line));
+  });
+}

@@ -1,0 +1,48 @@
+import { T3_TEMPLATE } from '../template/t3.template';
+import { missingCell, readCell, type ShortSequence } from './cell-factory';
+import type { ParsedCell, ParseWarning, SourceLine } from './parsed-report.types';
+import { readRows } from './row-reader';
+import { withoutTrailingBlanks } from './table-line';
+
+export interface T3Read {
+  cells: ParsedCell[];
+  shortRows: ShortSequence[];
+}
+
+const COLUMNS = T3_TEMPLATE.columns.map((c) => c.code);
+
+/**
+ * Table t3: each row's last seven fields are its cells. Empty fields between
+ * the label and the values come from merged label cells and are dropped; a
+ * row with fewer than seven values lost cells in extraction.
+ */
+export function readT3(lines: readonly SourceLine[], warnings: ParseWarning[]): T3Read {
+  const rows = readRows('t3', T3_TEMPLATE.rows, lines, warnings);
+  const cells: ParsedCell[] = [];
+  const shortRows: ShortSequence[] = [];
+  for (const row of T3_TEMPLATE.rows) {
+    const read = rows.get(row.code);
+    const missing = () => COLUMNS.map((column) => missingCell('t3', row.code, column));
+    if (!read) {
+      cells.push(...missing());
+      continue;
+    }
+    const values = withoutTrailingBlanks(read.values);
+    while (values.length > COLUMNS.length && values[0] === '') values.shift();
+    if (values.length > COLUMNS.length) {
+      warnings.push({
+        code: 'EXTRA_CELLS',
+        message: `t3/${row.code}: line ${read.line} holds ${values.length} values for ${COLUMNS.length} columns; row left MISSING`,
+        line: read.line,
+        address: `t3/${row.code}`,
+      });
+      cells.push(...missing());
+    } else if (values.length < COLUMNS.length) {
+      cells.push(...missing());
+      shortRows.push({ addresses: COLUMNS.map((column) => ({ table: 't3', row: row.code, column })), observed: values, line: read.line });
+    } else {
+      cells.push(...COLUMNS.map((column, index) => readCell('t3', row.code, column, values[index]!, read.line)));
+    }
+  }
+  return { cells, shortRows };
+}

@@ -1,0 +1,39 @@
+import { T4_TEMPLATE } from '../template/t4.template';
+import { missingCell, readCell, type ShortSequence } from './cell-factory';
+import type { ParsedCell, ParseWarning, SourceLine } from './parsed-report.types';
+import { splitTableLine, withoutTrailingBlanks } from './table-line';
+
+export interface T4Read {
+  cells: ParsedCell[];
+  shortRows: ShortSequence[];
+}
+
+const ADDRESSES = T4_TEMPLATE.rows.flatMap((row) => T4_TEMPLATE.columns.map((column) => ({ table: 't4', row: row.code, column: column.code })));
+
+/** Table t4 is printed as one row of 15 numbers under a two-level header; the numbers may wrap onto several lines. */
+export function readT4(lines: readonly SourceLine[], warnings: ParseWarning[]): T4Read {
+  const values: string[] = [];
+  const sourceLines: number[] = [];
+  for (const source of lines) {
+    const line = splitTableLine(source.text);
+    if (line.label !== '' || !line.values.some((v) => v !== '')) continue;
+    for (const value of withoutTrailingBlanks(line.values)) {
+      values.push(value);
+      sourceLines.push(source.number);
+    }
+    if (values.length >= ADDRESSES.length) break;
+  }
+  const missing = ADDRESSES.map((a) => missingCell(a.table, a.row, a.column));
+  if (values.length === 0) {
+    warnings.push({ code: 'TABLE_NOT_FOUND', message: 't4: no line of review and litigation figures found', address: 't4' });
+    return { cells: missing, shortRows: [] };
+  }
+  if (values.length > ADDRESSES.length) {
+    warnings.push({ code: 'EXTRA_CELLS', message: `t4: ${values.length} values for ${ADDRESSES.length} cells; table left MISSING`, line: sourceLines[0] });
+    return { cells: missing, shortRows: [] };
+  }
+  if (values.length < ADDRESSES.length) {
+    return { cells: missing, shortRows: [{ addresses: ADDRESSES, observed: values, line: sourceLines[0]! }] };
+  }
+  return { cells: ADDRESSES.map((a, i) => readCell(a.table, a.row, a.column, values[i]!, sourceLines[i]!)), shortRows: [] };
+}

@@ -1,0 +1,70 @@
+import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
+import { Report } from '../entities/report.entity';
+import { TableCell } from '../entities/table-cell.entity';
+import type { CellStatus } from '../ingest/parsed-report.types';
+import { cellAddress } from '../template/tables.template';
+
+/** One cell of the tidy export (SPEC §6), in this field order. */
+export interface CellRecord {
+  reportId: number;
+  agency: string;
+  year: number;
+  table: string;
+  row: string;
+  column: string;
+  address: string;
+  value: number | null;
+  raw: string | null;
+  status: CellStatus;
+  inferred: boolean;
+  rule: string | null;
+  line: number | null;
+}
+
+export const CELL_RECORD_FIELDS: readonly (keyof CellRecord)[] = [
+  'reportId', 'agency', 'year', 'table', 'row', 'column', 'address', 'value', 'raw', 'status', 'inferred', 'rule', 'line',
+];
+
+/** Reports read per batch: memory stays bounded however large the database. */
+const REPORT_BATCH = 200;
+
+/** Every stored cell, report by report (by id) in template order. */
+export async function* exportCells(dataSource: DataSource): AsyncGenerator<CellRecord> {
+  let afterId = 0;
+  for (;;) {
+    const reports = await dataSource
+      .getRepository(Report)
+      .createQueryBuilder('report')
+      .innerJoinAndSelect('report.agency', 'agency')
+      .where('report.id > :afterId', { afterId })
+      .orderBy('report.id', 'ASC')
+      .take(REPORT_BATCH)
+      .getMany();
+    if (reports.length === 0) return;
+    const cells = await dataSource.getRepository(TableCell).find({
+      where: { reportId: In(reports.map((r) => r.id)) },
+      order: { reportId: 'ASC', ordinal: 'ASC' },
+    });
+    const byId = new Map(reports.map((r) => [r.id, r]));
+    for (const cell of cells) {
+      const report = byId.get(cell.reportId)!;
+      yield {
+        reportId: cell.reportId,
+        agency: report.agency.name,
+        year: report.year,
+        table: cell.table,
+        row: cell.row,
+        column: cell.column,
+        address: cellAddress(cell),
+        value: cell.value,
+        raw: cell.raw,
+        status: cell.status,
+        inferred: cell.inferred,
+        rule: cell.rule,
+        line: cell.line,
+      };
+    }
+    afterId = reports[reports.length - 1]!.id;
+  }
+}
