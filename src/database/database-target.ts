@@ -6,7 +6,7 @@ export const DEFAULT_SQLITE_PATH = 'data/nianbao.sqlite';
 export function resolveDatabaseTarget(dbOption?: string, env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   const url = env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url) && !dbOption) return { kind: 'postgres', url };
-  return { kind: 'sqlite', path: dbOption ?? env.NIANBAO_DB ?? DEFAULT_SQLITE_PATH };
+  return { kind: 'sqlite', path: dbOption || env.NIANBAO_DB || DEFAULT_SQLITE_PATH };
 }
 
 export function describeTarget(target: DatabaseTarget): string {

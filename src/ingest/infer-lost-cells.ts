@@ -28,9 +28,10 @@ interface Placement {
 function alignShortSequence(cells: CellMap, sequence: ShortSequence, warnings: ParseWarning[]): void {
   const addresses = sequence.addresses.map(cellAddress);
   const lostCount = addresses.length - sequence.observed.length;
-  const where = `${addresses[0]!.split('/').slice(0, 2).join('/')}: line ${sequence.line} holds ${sequence.observed.length} values for ${addresses.length} cells`;
-  const warn = (message: string): void =>
-    void warnings.push({ code: 'LOST_CELL', message: `${where}; ${message}`, line: sequence.line, address: addresses[0] });
+  const rows = new Set(sequence.addresses.map((a) => `${a.table}/${a.row}`));
+  const scope = rows.size === 1 ? [...rows][0]! : sequence.addresses[0]!.table;
+  const where = `${scope}: line ${sequence.line} holds ${sequence.observed.length} values for ${addresses.length} cells`;
+  const warn = (message: string): void => void warnings.push({ code: 'LOST_CELL', message: `${where}; ${message}`, line: sequence.line, address: scope });
   const placements =
     lostCount > MAX_LOST ? [] : combinations(addresses.length, lostCount).flatMap((lost) => tryPlacement(cells, addresses, sequence.observed, lost));
   if (placements.length === 0) return warn('no placement of the lost cells satisfies the table identities, so the cells are MISSING');

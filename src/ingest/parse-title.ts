@@ -11,6 +11,7 @@ export interface TitleRead {
 
 const YEAR = `((?:19|20)\\d{2}|[${CHINESE_NUMERAL_CLASS}]{4})`;
 const TITLE = new RegExp(`^(.*?)${YEAR}年度?(.*报告)$`);
+const UNDATED_TITLE = /^(.*?)(?:政府信息公开|政务公开).*年度报告$/;
 /** Lines a title may sit in before the first part heading. */
 const TITLE_SEARCH_LINES = 12;
 
@@ -25,9 +26,9 @@ export function parseTitle(lines: readonly SourceLine[]): TitleRead {
     if (text !== '') texts.push({ index, text });
   }
   for (let i = 0; i < texts.length; i += 1) {
-    const match = TITLE.exec(texts[i]!.text);
+    const match = TITLE.exec(texts[i]!.text) ?? UNDATED_TITLE.exec(texts[i]!.text);
     if (!match) continue;
-    const year = chineseNumber(match[2]!) ?? null;
+    const year = match[2] === undefined ? null : (chineseNumber(match[2]) ?? null);
     const printedAgency = stripPunctuation(match[1]!);
     const agencyLine = printedAgency === '' && i > 0 ? texts[i - 1]!.text : null;
     const agencyName = printedAgency !== '' ? printedAgency : agencyLine !== null ? stripPunctuation(agencyLine) : null;
