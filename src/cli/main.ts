@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerExportCommand } from './export.command';
 import { registerIngestCommand } from './ingest.command';
+import { registerServeCommand } from './serve.command';
 
 export function buildProgram(): Command {
   const program = new Command('nianbao').description('Nianbao: government information-disclosure annual reports, read exactly').showHelpAfterError();
   registerIngestCommand(program);
   registerExportCommand(program);
+  registerServeCommand(program);
   return program;
 }
 

@@ -12,3 +12,9 @@ export function parseChoice<T extends string>(choices: readonly T[]): (text: str
     return text as T;
   };
 }
+
+export function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError(`"${text}" is not a port number`);
+  return port;
+}

@@ -1,13 +1,19 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ParseWarning } from '../ingest/parsed-report.types';
+import { GenerationEnum } from '../schema/enums';
+import { ParseWarningType } from '../schema/parse-warning.type';
 import type { Generation } from '../template/template.types';
 import { Agency } from './agency.entity';
 import type { Section } from './section.entity';
 import type { TableCell } from './table-cell.entity';
 
+@ObjectType({ description: 'One agency\'s annual report for one year' })
 @Entity({ name: 'report' })
 @Index('report_agency_year', ['agencyId', 'year'], { unique: true })
 export class Report {
+  @Field(() => ID)
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -18,16 +24,20 @@ export class Report {
   @JoinColumn({ name: 'agency_id' })
   agency!: Agency;
 
+  @Field(() => Int)
   @Column({ type: 'integer' })
   year!: number;
 
+  @Field(() => GenerationEnum)
   @Column({ type: 'varchar', length: 16 })
   generation!: Generation;
 
+  @Field()
   @Column({ type: 'varchar', length: 500 })
   title!: string;
 
   /** ISO date (YYYY-MM-DD) printed at the end of the report. */
+  @Field(() => LocalDateResolver, { nullable: true })
   @Column({ name: 'published_at', type: 'varchar', length: 10, nullable: true })
   publishedAt!: string | null;
 
@@ -35,15 +45,23 @@ export class Report {
   @Column({ name: 'content_hash', type: 'varchar', length: 64 })
   contentHash!: string;
 
+  @Field(() => String, { nullable: true })
   @Column({ name: 'source_file', type: 'varchar', length: 1000, nullable: true })
   sourceFile!: string | null;
 
   /** The source format (text) and encoding it was decoded from. */
+  @Field()
   @Column({ name: 'source_format', type: 'varchar', length: 32 })
   sourceFormat!: string;
 
+  @Field(() => [ParseWarningType])
   @Column({ type: 'simple-json' })
   warnings!: ParseWarning[];
+
+  /** Checks of SPEC §2 that fail, kept current on ingest (the report's and the next year's) for filtering. */
+  @Field(() => Int, { description: 'How many checks fail' })
+  @Column({ name: 'failing_checks', type: 'integer', default: 0 })
+  failingChecks!: number;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

@@ -1,7 +1,9 @@
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Report } from './report.entity';
 
 /** One of the six parts, or a sub-part of part 一 (parentId set). */
+@ObjectType({ description: 'A part of the report, or a sub-part of part 一' })
 @Entity({ name: 'section' })
 @Index('section_report', ['reportId', 'ordinal'])
 export class Section {
@@ -23,6 +25,7 @@ export class Section {
   parent!: Section | null;
 
   /** Template code: 1–6 for the parts, 1.1–1.5 for the sub-parts. */
+  @Field({ description: '1–6 for the parts, 1.1–1.5 for the sub-parts of part 一' })
   @Column({ type: 'varchar', length: 8 })
   code!: string;
 
@@ -30,13 +33,16 @@ export class Section {
   @Column({ type: 'integer' })
   ordinal!: number;
 
+  @Field({ description: 'The heading as printed' })
   @Column({ type: 'varchar', length: 500 })
   title!: string;
 
+  @Field({ description: 'The text under the heading (a part with sub-parts: the text before the first)' })
   @Column({ type: 'text' })
   text!: string;
 
   /** 1-based source line of the heading. */
+  @Field(() => Int, { description: 'Source line of the heading' })
   @Column({ type: 'integer' })
   line!: number;
 }

@@ -1,7 +1,11 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { CellStatus } from '../ingest/parsed-report.types';
+import { CellStatusEnum } from '../schema/enums';
+import { cellAddress } from '../template/tables.template';
 import { Report } from './report.entity';
 
+@ObjectType('Cell', { description: 'One cell of tables t2, t3 or t4' })
 @Entity({ name: 'table_cell' })
 @Index('table_cell_address', ['reportId', 'table', 'row', 'column'], { unique: true })
 @Index('table_cell_measure', ['table', 'row', 'column'])
@@ -16,12 +20,15 @@ export class TableCell {
   @JoinColumn({ name: 'report_id' })
   report!: Report;
 
+  @Field({ description: 't2, t3 or t4' })
   @Column({ name: 'table_code', type: 'varchar', length: 8 })
   table!: string;
 
+  @Field({ description: 'Row code, e.g. unable.notHeld' })
   @Column({ name: 'row_code', type: 'varchar', length: 64 })
   row!: string;
 
+  @Field({ description: 'Column code, e.g. naturalPerson' })
   @Column({ name: 'column_code', type: 'varchar', length: 32 })
   column!: string;
 
@@ -29,22 +36,33 @@ export class TableCell {
   @Column({ type: 'integer' })
   ordinal!: number;
 
+  @Field(() => Float, { nullable: true, description: 'null unless the status is NUMBER or ZERO' })
   @Column({ type: 'double precision', nullable: true })
   value!: number | null;
 
+  @Field(() => String, { nullable: true, description: 'The text as printed' })
   @Column({ type: 'text', nullable: true })
   raw!: string | null;
 
+  @Field(() => CellStatusEnum)
   @Column({ type: 'varchar', length: 8 })
   status!: CellStatus;
 
+  @Field({ description: 'The value was derived from an identity, not read' })
   @Column({ type: 'boolean', default: false })
   inferred!: boolean;
 
   /** The identity that gave an inferred value. */
+  @Field(() => String, { nullable: true, description: 'The identity that gave an inferred value' })
   @Column({ type: 'varchar', length: 100, nullable: true })
   rule!: string | null;
 
+  @Field(() => Int, { nullable: true, description: 'Source line the value was read from' })
   @Column({ type: 'integer', nullable: true })
   line!: number | null;
+
+  @Field({ description: 'table/row/column' })
+  get address(): string {
+    return cellAddress(this);
+  }
 }

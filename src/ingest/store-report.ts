@@ -3,6 +3,7 @@ import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import { Section } from '../entities/section.entity';
 import { TableCell } from '../entities/table-cell.entity';
+import { refreshFailingChecks } from '../services/check-summary.service';
 import type { ParsedReport, ParsedSection } from './parsed-report.types';
 
 export type StoreOutcome = 'stored' | 'replaced' | 'unchanged';
@@ -53,6 +54,7 @@ export async function storeReport(dataSource: DataSource, parsed: ParsedReport, 
     }
     await insertSections(manager, reportId, parsed.sections);
     await insertCells(manager, reportId, parsed);
+    await refreshFailingChecks(manager, agency.id, [parsed.year, parsed.year + 1]);
     return { outcome: existing ? 'replaced' : 'stored', reportId };
   });
 }

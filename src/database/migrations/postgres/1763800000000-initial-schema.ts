@@ -8,7 +8,7 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       `CREATE TABLE "agency" ("id" SERIAL NOT NULL, "name" character varying(200) NOT NULL, "created_at" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "UQ_30e185b1233a7b5a3faedd4524e" UNIQUE ("name"), CONSTRAINT "PK_ab1244724d1c216e9720635a2e5" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "report" ("id" SERIAL NOT NULL, "agency_id" integer NOT NULL, "year" integer NOT NULL, "generation" character varying(16) NOT NULL, "title" character varying(500) NOT NULL, "published_at" character varying(10), "content_hash" character varying(64) NOT NULL, "source_file" character varying(1000), "source_format" character varying(32) NOT NULL, "warnings" text NOT NULL, "created_at" TIMESTAMP NOT NULL DEFAULT now(), "updated_at" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_99e4d0bea58cba73c57f935a546" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "report" ("id" SERIAL NOT NULL, "agency_id" integer NOT NULL, "year" integer NOT NULL, "generation" character varying(16) NOT NULL, "title" character varying(500) NOT NULL, "published_at" character varying(10), "content_hash" character varying(64) NOT NULL, "source_file" character varying(1000), "source_format" character varying(32) NOT NULL, "warnings" text NOT NULL, "created_at" TIMESTAMP NOT NULL DEFAULT now(), "updated_at" TIMESTAMP NOT NULL DEFAULT now(), "failing_checks" integer NOT NULL DEFAULT 0, CONSTRAINT "PK_99e4d0bea58cba73c57f935a546" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "report_agency_year" ON "report" ("agency_id", "year") `);
     await queryRunner.query(

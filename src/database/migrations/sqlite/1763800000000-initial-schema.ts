@@ -8,7 +8,7 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       `CREATE TABLE "agency" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(200) NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT "UQ_30e185b1233a7b5a3faedd4524e" UNIQUE ("name"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "report" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "agency_id" integer NOT NULL, "year" integer NOT NULL, "generation" varchar(16) NOT NULL, "title" varchar(500) NOT NULL, "published_at" varchar(10), "content_hash" varchar(64) NOT NULL, "source_file" varchar(1000), "source_format" varchar(32) NOT NULL, "warnings" text NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "updated_at" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT "FK_0aaa9a24814443143ed7f972458" FOREIGN KEY ("agency_id") REFERENCES "agency" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
+      `CREATE TABLE "report" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "agency_id" integer NOT NULL, "year" integer NOT NULL, "generation" varchar(16) NOT NULL, "title" varchar(500) NOT NULL, "published_at" varchar(10), "content_hash" varchar(64) NOT NULL, "source_file" varchar(1000), "source_format" varchar(32) NOT NULL, "warnings" text NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "updated_at" datetime NOT NULL DEFAULT (datetime('now')), "failing_checks" integer NOT NULL DEFAULT (0), CONSTRAINT "FK_0aaa9a24814443143ed7f972458" FOREIGN KEY ("agency_id") REFERENCES "agency" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "report_agency_year" ON "report" ("agency_id", "year") `);
     await queryRunner.query(

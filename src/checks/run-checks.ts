@@ -1,0 +1,17 @@
+import type { Check } from './check.types';
+import { completenessChecks } from './completeness.checks';
+import { crossYearChecks } from './cross-year.checks';
+import { generationCheck } from './generation.checks';
+import { narrativeChecks } from './narrative.checks';
+import type { ReportFacts } from './report-facts';
+import { identityChecks, nonNegativeChecks } from './table.checks';
+
+/** Every check of SPEC §2 that applies to the report (table checks only when its tables were read). */
+export function runChecks(facts: ReportFacts, hasTables: boolean): Check[] {
+  const tableChecks = hasTables ? [...identityChecks(facts.cell), ...nonNegativeChecks(facts.cell), ...crossYearChecks(facts), ...narrativeChecks(facts)] : [];
+  return [...tableChecks, ...completenessChecks(facts), generationCheck(facts)];
+}
+
+export function countFailing(checks: readonly Check[]): number {
+  return checks.filter((c) => c.status === 'FAIL').length;
+}

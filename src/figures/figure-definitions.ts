@@ -1,0 +1,71 @@
+import { T3_TEMPLATE } from '../template/t3.template';
+
+/** The derived figures of SPEC §3. */
+export const FIGURE_NAMES = [
+  'applicationsReceived',
+  'applicationsToHandle',
+  'completionRate',
+  'disclosureRate',
+  'fullDisclosureRate',
+  'denialRate',
+  'unableRate',
+  'notProcessedRate',
+  'otherRate',
+  'carryForwardRate',
+  'organizationShare',
+  'reviewCorrectionRate',
+  'litigationCorrectionRate',
+  'disputeRate',
+  'reportCompleteness',
+] as const;
+
+export type FigureName = (typeof FIGURE_NAMES)[number];
+
+/** Correction rates divide by all cases (TOTAL) or by decided cases only (DECIDED: total − pending). */
+export type CorrectionBasis = 'TOTAL' | 'DECIDED';
+
+export interface Term {
+  address: string;
+  coefficient: number;
+}
+
+/** A figure is Σ numerator terms, divided by Σ denominator terms when it is a rate. */
+export interface LinearFigure {
+  name: FigureName;
+  numerator: Term[];
+  denominator?: Term[];
+}
+
+const plus = (...addresses: string[]): Term[] => addresses.map((address) => ({ address, coefficient: 1 }));
+const minus = (...addresses: string[]): Term[] => addresses.map((address) => ({ address, coefficient: -1 }));
+const total = (row: string) => `t3/${row}/total`;
+const block = (prefix: string) => T3_TEMPLATE.rows.filter((r) => r.code.startsWith(`${prefix}.`)).map((r) => total(r.code));
+
+const TO_HANDLE = plus(total('new'), total('carriedOver'));
+const RESULTS = plus(total('resultsTotal'));
+const LITIGATION = ['litigationDirect', 'litigationAfterReview'];
+
+function decided(rows: string[], basis: CorrectionBasis): Term[] {
+  const totals = plus(...rows.map((row) => `t4/${row}/total`));
+  return basis === 'TOTAL' ? totals : [...totals, ...minus(...rows.map((row) => `t4/${row}/pending`))];
+}
+
+/** Every figure but reportCompleteness, which counts parts and cells present rather than summing cells. */
+export function linearFigures(basis: CorrectionBasis = 'TOTAL'): LinearFigure[] {
+  return [
+    { name: 'applicationsReceived', numerator: plus(total('new')) },
+    { name: 'applicationsToHandle', numerator: TO_HANDLE },
+    { name: 'completionRate', numerator: RESULTS, denominator: TO_HANDLE },
+    { name: 'disclosureRate', numerator: plus(total('granted'), total('partiallyGranted')), denominator: RESULTS },
+    { name: 'fullDisclosureRate', numerator: plus(total('granted')), denominator: RESULTS },
+    { name: 'denialRate', numerator: plus(...block('denied')), denominator: RESULTS },
+    { name: 'unableRate', numerator: plus(...block('unable')), denominator: RESULTS },
+    { name: 'notProcessedRate', numerator: plus(...block('notProcessed')), denominator: RESULTS },
+    { name: 'otherRate', numerator: plus(...block('other')), denominator: RESULTS },
+    { name: 'carryForwardRate', numerator: plus(total('carriedForward')), denominator: TO_HANDLE },
+    { name: 'organizationShare', numerator: [...plus(total('new')), ...minus('t3/new/naturalPerson')], denominator: plus(total('new')) },
+    { name: 'reviewCorrectionRate', numerator: plus('t4/review/corrected'), denominator: decided(['review'], basis) },
+    { name: 'litigationCorrectionRate', numerator: plus(...LITIGATION.map((row) => `t4/${row}/corrected`)), denominator: decided(LITIGATION, basis) },
+    { name: 'disputeRate', numerator: plus('t4/review/total', ...LITIGATION.map((row) => `t4/${row}/total`)), denominator: RESULTS },
+  ];
+}

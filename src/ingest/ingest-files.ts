@@ -1,0 +1,46 @@
+import { open, stat } from 'node:fs/promises';
+import type { DataSource } from 'typeorm';
+import { collectFiles } from './collect-files';
+import { MAX_INPUT_BYTES } from './decode-input';
+import { IngestError } from './ingest-error';
+import { ingestReport, type IngestResult } from './ingest-report';
+import type { ParseOptions } from './parse-report';
+
+export type FileOutcome = { path: string; result: IngestResult } | { path: string; refused: IngestError };
+
+/**
+ * Ingests the files named and the report files in the folders named, one
+ * transaction each. A refused file is reported and the rest go on; any other
+ * error (the database failing) stops the run.
+ */
+export async function* ingestFiles(dataSource: DataSource, paths: readonly string[], options: ParseOptions = {}): AsyncGenerator<FileOutcome, void, undefined> {
+  for (const file of await collectFiles(paths)) {
+    try {
+      if (file.problem) throw new IngestError('UNREADABLE', file.problem);
+      const bytes = await readBounded(file.path);
+      yield { path: file.path, result: await ingestReport(dataSource, { ...options, bytes, fileName: file.path }) };
+    } catch (error) {
+      if (!(error instanceof IngestError)) throw error;
+      yield { path: file.path, refused: error };
+    }
+  }
+}
+
+export async function countFiles(paths: readonly string[]): Promise<number> {
+  return (await collectFiles(paths)).length;
+}
+
+/** Reads a file, refusing one over the size limit before reading it. */
+async function readBounded(path: string): Promise<Buffer> {
+  const info = await stat(path);
+  if (!info.isFile()) throw new IngestError('UNREADABLE', 'not a regular file');
+  if (info.size > MAX_INPUT_BYTES) throw new IngestError('TOO_LARGE', `file is ${info.size} bytes, over the ${MAX_INPUT_BYTES}-byte limit`);
+  const handle = await open(path, 'r');
+  try {
+    return await handle.readFile();
+  } catch (error) {
+    throw new IngestError('UNREADABLE', (error as Error).message);
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,52 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import type { ReportFacts } from '../checks/report-facts';
+import { Agency } from '../entities/agency.entity';
+import { Report } from '../entities/report.entity';
+import { Section } from '../entities/section.entity';
+import { TableCell } from '../entities/table-cell.entity';
+import { buildReportFacts } from '../services/report-facts';
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Per-request batching: one query per kind of thing per tick, however many reports a page holds. */
+export function createLoaders(dataSource: DataSource) {
+  const agency = new DataLoader<number, Agency | undefined>(async (ids) => {
+    const rows = await dataSource.getRepository(Agency).findBy({ id: In([...ids]) });
+    return ids.map((id) => rows.find((row) => row.id === id));
+  });
+  const cells = new DataLoader<number, TableCell[]>(async (reportIds) =>
+    groupBy(reportIds, await dataSource.getRepository(TableCell).find({ where: { reportId: In([...reportIds]) }, order: { ordinal: 'ASC' } }), (c) => c.reportId),
+  );
+  const sections = new DataLoader<number, Section[]>(async (reportIds) =>
+    groupBy(reportIds, await dataSource.getRepository(Section).find({ where: { reportId: In([...reportIds]) }, order: { ordinal: 'ASC' } }), (s) => s.reportId),
+  );
+  const reportsByAgency = new DataLoader<number, Report[]>(async (agencyIds) =>
+    groupBy(agencyIds, await dataSource.getRepository(Report).find({ where: { agencyId: In([...agencyIds]) }, order: { year: 'DESC' } }), (r) => r.agencyId),
+  );
+  /** Key: `${agencyId}:${year}`. */
+  const reportByAgencyYear = new DataLoader<string, Report | undefined>(async (keys) => {
+    const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
+    const rows = await dataSource.getRepository(Report).find({ where: { agencyId: In(pairs.map((p) => p[0])), year: In(pairs.map((p) => p[1])) } });
+    return pairs.map(([agencyId, year]) => rows.find((r) => r.agencyId === agencyId && r.year === year));
+  });
+  const previousReport = (report: Report) => reportByAgencyYear.load(`${report.agencyId}:${report.year - 1}`);
+  const facts = new DataLoader<Report, ReportFacts, number>(
+    async (reports) =>
+      Promise.all(
+        reports.map(async (report) => {
+          const [ownCells, ownSections, previous] = await Promise.all([cells.load(report.id), sections.load(report.id), previousReport(report)]);
+          const previousCells = previous ? await cells.load(previous.id) : [];
+          return buildReportFacts({ report, cells: ownCells, sections: ownSections }, previous ? { report: previous, cells: previousCells } : undefined);
+        }),
+      ),
+    { cacheKeyFn: (report) => report.id },
+  );
+  return { agency, cells, sections, reportsByAgency, previousReport, facts };
+}
+
+function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
+  const groups = new Map<K, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key)!);
+}

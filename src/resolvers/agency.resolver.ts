@@ -1,0 +1,36 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Agency } from '../entities/agency.entity';
+import { Report } from '../entities/report.entity';
+import { Connection } from '../schema/connection.type';
+import { AgencyFilter } from '../schema/report-filter.input';
+import type { GatewayContext } from '../server/context';
+import { findAgency, listAgencies } from '../services/report-listing.service';
+
+export const AgencyConnection = Connection(Agency, 'Agency');
+
+@Resolver(() => Agency)
+export class AgencyResolver {
+  @Query(() => Agency, { nullable: true, description: 'An agency by id or exact name' })
+  agency(
+    @Ctx() { dataSource }: GatewayContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('name', () => String, { nullable: true }) name?: string,
+  ): Promise<Agency | null> {
+    return findAgency(dataSource, { id, name });
+  }
+
+  @Query(() => AgencyConnection, { description: 'Agencies by name, a page at a time (first ≤ 100)' })
+  agencies(
+    @Ctx() { dataSource }: GatewayContext,
+    @Arg('filter', () => AgencyFilter, { nullable: true }) filter?: AgencyFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return listAgencies(dataSource, filter, { first, after });
+  }
+
+  @FieldResolver(() => [Report], { description: 'Its reports, newest first' })
+  reports(@Root() agency: Agency, @Ctx() { loaders }: GatewayContext): Promise<Report[]> {
+    return loaders.reportsByAgency.load(agency.id);
+  }
+}

@@ -1,0 +1,33 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Report } from '../entities/report.entity';
+import { Connection } from '../schema/connection.type';
+import { ReportOrderEnum, type ReportOrder } from '../schema/enums';
+import { ReportFilter } from '../schema/report-filter.input';
+import type { GatewayContext } from '../server/context';
+import { findReport, listReports } from '../services/report-listing.service';
+
+export const ReportConnection = Connection(Report, 'Report');
+
+@Resolver()
+export class ReportQueryResolver {
+  @Query(() => Report, { nullable: true, description: 'A report by id, or by agency name and year' })
+  report(
+    @Ctx() { dataSource }: GatewayContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('agencyName', () => String, { nullable: true }) agencyName?: string,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+  ): Promise<Report | null> {
+    return findReport(dataSource, { id, agencyName, year });
+  }
+
+  @Query(() => ReportConnection, { description: 'Reports matching the filter, a page at a time (first ≤ 100)' })
+  reports(
+    @Ctx() { dataSource }: GatewayContext,
+    @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('orderBy', () => ReportOrderEnum, { nullable: true, defaultValue: 'ID' }) orderBy?: ReportOrder,
+  ) {
+    return listReports(dataSource, filter, orderBy, { first, after });
+  }
+}

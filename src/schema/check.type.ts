@@ -1,0 +1,30 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import type { CheckSeverity, CheckStatus } from '../checks/check.types';
+import { CheckSeverityEnum, CheckStatusEnum } from './enums';
+
+@ObjectType('Check', { description: 'A consistency check of SPEC §2 on one report' })
+export class CheckType {
+  @Field({ description: 'Stable id, e.g. t3.rowTotal/new or narrative/applicationsReceived' })
+  id!: string;
+
+  @Field({ description: 'The check family, e.g. t3.rowTotal' })
+  rule!: string;
+
+  @Field(() => CheckStatusEnum)
+  status!: CheckStatus;
+
+  @Field(() => CheckSeverityEnum)
+  severity!: CheckSeverity;
+
+  @Field(() => Float, { nullable: true, description: 'What the parts (or the table, for narrative checks) give' })
+  expected!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'What the report prints (or states, for narrative checks)' })
+  actual!: number | null;
+
+  @Field(() => [String], { description: 'Addresses of the cells read' })
+  cells!: string[];
+
+  @Field()
+  message!: string;
+}

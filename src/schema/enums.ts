@@ -1,0 +1,23 @@
+import { registerEnumType } from 'type-graphql';
+import { FIGURE_NAMES } from '../figures/figure-definitions';
+
+function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+}
+
+export const CellStatusEnum = enumOf(['NUMBER', 'ZERO', 'BLANK', 'NA', 'MISSING'] as const);
+export const GenerationEnum = enumOf(['G3', 'G2', 'UNRECOGNISED'] as const);
+export const CheckStatusEnum = enumOf(['PASS', 'FAIL', 'NOT_ASSESSABLE'] as const);
+export const CheckSeverityEnum = enumOf(['ERROR', 'WARNING'] as const);
+export const FigureNameEnum = enumOf(FIGURE_NAMES);
+export const CorrectionBasisEnum = enumOf(['TOTAL', 'DECIDED'] as const);
+export const ReportOrderEnum = enumOf(['ID', 'YEAR_ASC', 'YEAR_DESC', 'AGENCY_NAME'] as const);
+export type ReportOrder = keyof typeof ReportOrderEnum;
+
+registerEnumType(CellStatusEnum, { name: 'CellStatus', description: 'NUMBER or ZERO: read; BLANK: empty in the source; NA: "/", "—", "无"; MISSING: not found' });
+registerEnumType(GenerationEnum, { name: 'Generation', description: 'Template generation: G3 (2021 format), G2 (2019 format), or tables in no recognised generation' });
+registerEnumType(CheckStatusEnum, { name: 'CheckStatus', description: 'NOT_ASSESSABLE: an input cell is not a number' });
+registerEnumType(CheckSeverityEnum, { name: 'CheckSeverity' });
+registerEnumType(FigureNameEnum, { name: 'FigureName', description: 'The derived figures of SPEC §3' });
+registerEnumType(CorrectionBasisEnum, { name: 'CorrectionBasis', description: 'Correction rates over all cases (TOTAL) or decided cases only (DECIDED: total − pending)' });
+registerEnumType(ReportOrderEnum, { name: 'ReportOrder', description: 'Order of a report listing; every order is stable (ties broken by id)' });

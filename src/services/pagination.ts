@@ -1,0 +1,71 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ConnectionShape } from '../schema/connection.type';
+import { badUserInput } from '../server/errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Keyset order: SQL expressions, their direction, and how to read each key from a row. */
+export interface KeysetOrder<T> {
+  keys: { expression: string; value: (row: T) => string | number }[];
+  direction: 'ASC' | 'DESC';
+}
+
+/**
+ * One page of a connection by keyset: stable under inserts, one COUNT and one
+ * SELECT whatever the page. The cursor is the row's order keys, opaque to clients.
+ */
+export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, order: KeysetOrder<T>, page: PageRequest): Promise<ConnectionShape<T>> {
+  const first = page.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`first must be an integer from 0 to ${MAX_PAGE_SIZE}, got ${first}`, 'first');
+  }
+  const totalCount = await query.clone().getCount();
+  const rowsQuery = query.clone();
+  if (page.after) applyAfter(rowsQuery, order, decodeCursor(page.after, order.keys.length));
+  order.keys.forEach((key, index) => (index === 0 ? rowsQuery.orderBy(key.expression, order.direction) : rowsQuery.addOrderBy(key.expression, order.direction)));
+  const rows = await rowsQuery.take(first + 1).getMany();
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(order.keys.map((k) => k.value(node))), node }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: Boolean(page.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+/** (k1, k2, …) after the cursor's keys in the order's direction, written out for SQLite and PostgreSQL alike. */
+function applyAfter<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, order: KeysetOrder<T>, values: (string | number)[]): void {
+  const op = order.direction === 'ASC' ? '>' : '<';
+  const params: Record<string, string | number> = {};
+  const alternatives = order.keys.map((key, index) => {
+    const equalities = order.keys.slice(0, index).map((prev, j) => `${prev.expression} = :after${j}`);
+    return `(${[...equalities, `${key.expression} ${op} :after${index}`].join(' AND ')})`;
+  });
+  values.forEach((value, index) => (params[`after${index}`] = value));
+  query.andWhere(`(${alternatives.join(' OR ')})`, params);
+}
+
+function encodeCursor(values: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, length: number): (string | number)[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) return values;
+  } catch {
+    // fall through to the error below
+  }
+  throw badUserInput(`after: "${cursor}" is not a cursor of this listing`, 'after');
+}
