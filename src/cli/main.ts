@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerExportCommand } from './export.command';
 import { registerIngestCommand } from './ingest.command';
+import { registerSchemaCommand } from './schema.command';
 import { registerServeCommand } from './serve.command';
 
 export function buildProgram(): Command {
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
   registerIngestCommand(program);
   registerExportCommand(program);
   registerServeCommand(program);
+  registerSchemaCommand(program);
   return program;
 }
 

@@ -56,6 +56,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const ide = idePage(loadExampleQueries(), GRAPHQL_PATH);
   app.get('/', (_req, res) => void res.type('html').send(ide));
+  app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.get(GRAPHQL_PATH, (req, res, next) => (wantsPage(req) ? void res.type('html').send(ide) : next()));
   for (const [file, asset] of Object.entries(IDE_ASSETS)) {
     const path = ideAssetPath(asset);

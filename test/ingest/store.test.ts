@@ -7,7 +7,9 @@ import { TableCell } from '../../src/entities/table-cell.entity';
 import { ingestReport } from '../../src/ingest/ingest-report';
 import { parseReport } from '../../src/ingest/parse-report';
 import { storeReport } from '../../src/ingest/store-report';
+import { readFileSync } from 'node:fs';
 import { sampleText } from '../helpers/fixtures';
+import { VARIANT_2022 } from '../helpers/gateway';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/test-databases';
 
 const SAMPLE = '004_bf4f29cfa6729ec5.txt';
@@ -82,5 +84,22 @@ describe.each(DATABASE_KINDS)('storing a report (%s)', (kind) => {
     expect(sections.filter((s) => s.parentId === part1.id).map((s) => s.code)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5']);
     expect(sections.find((s) => s.code === '1.2')!.text).toBe('2023 年，济源经开区共收到政府信息公开申请 2 件，办结率 100%。');
     expect(sections.find((s) => s.code === '6')!.text).toBe('2023年未收取信息公开处理费用。');
+  });
+
+  it('keeps each report\'s failing-check count current, the next year\'s included', async () => {
+    const report2022 = await ingestReport(dataSource, { bytes: readFileSync(VARIANT_2022) });
+    const count = async (id: number) => (await dataSource.getRepository(Report).findOneByOrFail({ id })).failingChecks;
+    expect(await count(report2022.reportId)).toBe(0);
+    // A 2021 report whose carried-forward applications disagree with 2022's carried-over ones.
+    const disagreeing = sampleText('001_e6ee48d9f5f3b505.txt')
+      .replace('(七) 总计\t\t5\t0\t0\t0\t0\t0\t5\t', '(七) 总计\t\t4\t0\t0\t0\t0\t0\t4\t')
+      .replace('四、结转下年度继续办理\t\t1\t0\t0\t0\t0\t0\t1\t', '四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2\t');
+    const report2021 = await ingestReport(dataSource, { bytes: Buffer.from(disagreeing) });
+    // 2021: its results no longer add up (resultsSum) and its text says 办结5件; 2022: carried over 1 ≠ 2.
+    expect(await count(report2021.reportId)).toBe(4);
+    expect(await count(report2022.reportId)).toBe(2);
+    await ingestReport(dataSource, { bytes: Buffer.from(sampleText('001_e6ee48d9f5f3b505.txt')) });
+    expect(await count(report2021.reportId)).toBe(0);
+    expect(await count(report2022.reportId)).toBe(0);
   });
 });

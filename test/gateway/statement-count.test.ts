@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, VARIANT_2022, type ReportSource, type TestGateway } from '../helpers/gateway';
+import { SEEDS } from '../helpers/fixtures';
+import { join } from 'node:path';
+
+const NESTED = `query($first: Int) {
+  reports(first: $first) {
+    totalCount
+    edges { node {
+      id year agency { name }
+      sections { code text children { code text } }
+      tables { code rows { code cells { address value status } } }
+      cells { address value }
+      figures { completionRate disclosureRate }
+      figure(name: disclosureRate) { value reason }
+      checks { id status }
+      previous { id }
+      yearOverYear(measure: "t3/new/total") { absolute }
+    } }
+  }
+}`;
+
+describe('no N+1: SQL statements per request do not grow with the page size', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    // 55 agencies with a 2021 and a 2022 report each: 110 reports, half of them with a previous year.
+    const sources: ReportSource[] = [];
+    for (let i = 0; i < 55; i += 1) {
+      const agencyName = `测试机关${String(i).padStart(2, '0')}`;
+      sources.push({ file: join(SEEDS, '001_e6ee48d9f5f3b505.txt'), agencyName }, { file: VARIANT_2022, agencyName });
+    }
+    gateway = await startTestGateway(sources);
+  });
+  afterAll(() => gateway.stop());
+
+  async function statementsFor(first: number): Promise<number> {
+    gateway.counter.count = 0;
+    const { body } = await gateway.graphql<{ reports: { edges: unknown[] } }>(NESTED, { first });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.reports.edges).toHaveLength(first);
+    return gateway.counter.count;
+  }
+
+  it('reports(first: 10) and reports(first: 100) with sections, tables, cells, figures and checks', async () => {
+    const ten = await statementsFor(10);
+    const hundred = await statementsFor(100);
+    expect(hundred).toBe(ten);
+    expect(ten).toBeLessThanOrEqual(8);
+  });
+});
