@@ -2,24 +2,15 @@ import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { Report } from '../entities/report.entity';
 import { TableCell } from '../entities/table-cell.entity';
-import type { CellStatus } from '../ingest/parsed-report.types';
+import type { ParsedCell } from '../ingest/parsed-report.types';
 import { cellAddress } from '../template/tables.template';
 
-/** One cell of the tidy export (SPEC §6), in this field order. */
-export interface CellRecord {
+/** One cell of the tidy export (SPEC §6): the parsed cell with its report and address. */
+export interface CellRecord extends ParsedCell {
   reportId: number;
   agency: string;
   year: number;
-  table: string;
-  row: string;
-  column: string;
   address: string;
-  value: number | null;
-  raw: string | null;
-  status: CellStatus;
-  inferred: boolean;
-  rule: string | null;
-  line: number | null;
 }
 
 export const CELL_RECORD_FIELDS: readonly (keyof CellRecord)[] = [

@@ -21,10 +21,8 @@ export class StatementCounter implements TypeOrmLogger {
   log(): void {}
 }
 
-export interface ReportSource {
-  file: string;
-  agencyName?: string;
-}
+/** A report file, or a text written for a test, optionally under another agency name. */
+export type ReportSource = ({ file: string } | { text: string }) & { agencyName?: string };
 
 export const SAMPLE_SOURCES: ReportSource[] = SAMPLE_FILES.map((file) => ({ file: join(SEEDS, file) }));
 export const VARIANT_2022 = join(FIXTURES, 'variants', '001-2022-consistent.txt');
@@ -46,7 +44,10 @@ export async function startTestGateway(sources: ReportSource[], options: { produ
   const file = tempSqlitePath();
   const counter = new StatementCounter();
   const dataSource = await openDatabase({ kind: 'sqlite', path: file.path }, { logger: counter });
-  for (const source of sources) await ingestReport(dataSource, { bytes: readFileSync(source.file), fileName: source.file, agencyName: source.agencyName });
+  for (const source of sources) {
+    const bytes = 'file' in source ? readFileSync(source.file) : Buffer.from(source.text);
+    await ingestReport(dataSource, { bytes, fileName: 'file' in source ? source.file : undefined, agencyName: source.agencyName });
+  }
   const gateway = await startGateway({ dataSource, logger: pino({ level: 'silent' }), port: 0, production: options.production });
   return {
     ...gateway,
