@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { registerAgenciesCommand } from './agencies.command';
 import { registerExportCommand } from './export.command';
 import { registerIngestCommand } from './ingest.command';
 import { registerSchemaCommand } from './schema.command';
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
   registerExportCommand(program);
   registerServeCommand(program);
   registerSchemaCommand(program);
+  registerAgenciesCommand(program);
   return program;
 }
 

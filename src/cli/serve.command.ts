@@ -4,6 +4,7 @@ import { openDatabase } from '../database/data-source';
 import { describeTarget, resolveDatabaseTarget } from '../database/database-target';
 import { Report } from '../entities/report.entity';
 import { ingestFiles } from '../ingest/ingest-files';
+import { parseApiKeys } from '../server/api-keys';
 import { startGateway } from '../server/create-gateway';
 import { parsePort } from './option-parsers';
 
@@ -35,7 +36,7 @@ async function serve(options: ServeOptions): Promise<void> {
       else logger.info({ file: outcome.path, reportId: outcome.result.reportId, outcome: outcome.result.outcome }, 'sample report loaded');
     }
   }
-  const gateway = await startGateway({ dataSource, logger, port: options.port, host: options.host, production: process.env.NODE_ENV === 'production' });
+  const gateway = await startGateway({ dataSource, logger, port: options.port, host: options.host, production: process.env.NODE_ENV === 'production', apiKeys: parseApiKeys(process.env.NIANBAO_API_KEYS) });
   logger.info({ url: gateway.url, database: describeTarget(target) }, 'gateway listening');
   process.stdout.write(`Nianbao gateway at ${gateway.url}/ (IDE), ${gateway.url}/graphql (GraphQL), ${gateway.url}/healthz\n`);
   const shutdown = async (signal: string) => {

@@ -3,6 +3,7 @@ import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import { Section } from '../entities/section.entity';
 import { TableCell } from '../entities/table-cell.entity';
+import { guessFromName } from '../services/agency-metadata.service';
 import { refreshFailingChecks } from '../services/check-summary.service';
 import type { ParsedReport, ParsedSection } from './parsed-report.types';
 
@@ -63,7 +64,8 @@ async function findOrCreateAgency(manager: EntityManager, name: string): Promise
   const found = await manager.findOne(Agency, { where: { name } });
   if (found) return found;
   const id = (await manager.insert(Agency, { name })).identifiers[0]!.id as number;
-  return manager.findOneOrFail(Agency, { where: { id } });
+  await guessFromName(manager, await manager.findOneByOrFail(Agency, { id }));
+  return manager.findOneByOrFail(Agency, { id });
 }
 
 async function insertSections(manager: EntityManager, reportId: number, sections: ParsedSection[]): Promise<void> {

@@ -21,6 +21,9 @@ export function createLoaders(dataSource: DataSource) {
   const sections = new DataLoader<number, Section[]>(async (reportIds) =>
     groupBy(reportIds, await dataSource.getRepository(Section).find({ where: { reportId: In([...reportIds]) }, order: { ordinal: 'ASC' } }), (s) => s.reportId),
   );
+  const childAgencies = new DataLoader<number, Agency[]>(async (parentIds) =>
+    groupBy(parentIds, await dataSource.getRepository(Agency).find({ where: { parentId: In([...parentIds]) }, order: { name: 'ASC' } }), (a) => a.parentId!),
+  );
   const reportsByAgency = new DataLoader<number, Report[]>(async (agencyIds) =>
     groupBy(agencyIds, await dataSource.getRepository(Report).find({ where: { agencyId: In([...agencyIds]) }, order: { year: 'DESC' } }), (r) => r.agencyId),
   );
@@ -42,7 +45,7 @@ export function createLoaders(dataSource: DataSource) {
       ),
     { cacheKeyFn: (report) => report.id },
   );
-  return { agency, cells, sections, reportsByAgency, previousReport, facts };
+  return { agency, childAgencies, cells, sections, reportsByAgency, previousReport, facts };
 }
 
 function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {

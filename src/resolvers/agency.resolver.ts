@@ -29,6 +29,16 @@ export class AgencyResolver {
     return listAgencies(dataSource, filter, { first, after });
   }
 
+  @FieldResolver(() => Agency, { nullable: true, description: 'The governing agency' })
+  async parent(@Root() agency: Agency, @Ctx() { loaders }: GatewayContext): Promise<Agency | null> {
+    return agency.parentId === null ? null : ((await loaders.agency.load(agency.parentId)) ?? null);
+  }
+
+  @FieldResolver(() => [Agency], { description: 'The agencies directly under this one, by name' })
+  children(@Root() agency: Agency, @Ctx() { loaders }: GatewayContext): Promise<Agency[]> {
+    return loaders.childAgencies.load(agency.id);
+  }
+
   @FieldResolver(() => [Report], { description: 'Its reports, newest first' })
   reports(@Root() agency: Agency, @Ctx() { loaders }: GatewayContext): Promise<Report[]> {
     return loaders.reportsByAgency.load(agency.id);

@@ -1,12 +1,24 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AggregateResolver } from '../resolvers/aggregate.resolver';
+import { AgencyMutationResolver } from '../resolvers/agency-mutation.resolver';
 import { AgencyResolver } from '../resolvers/agency.resolver';
 import { ReportAnalysisResolver } from '../resolvers/report-analysis.resolver';
 import { ReportContentResolver } from '../resolvers/report-content.resolver';
+import { ReportMutationResolver } from '../resolvers/report-mutation.resolver';
 import { ReportQueryResolver } from '../resolvers/report-query.resolver';
 import { SectionResolver } from '../resolvers/section.resolver';
 
-export const RESOLVERS = [ReportQueryResolver, ReportContentResolver, ReportAnalysisResolver, SectionResolver, AgencyResolver] as const;
+export const RESOLVERS = [
+  ReportQueryResolver,
+  ReportContentResolver,
+  ReportAnalysisResolver,
+  ReportMutationResolver,
+  SectionResolver,
+  AgencyResolver,
+  AgencyMutationResolver,
+  AggregateResolver,
+] as const;
 
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: RESOLVERS, validate: false });

@@ -11,6 +11,11 @@ export const CheckStatusEnum = enumOf(['PASS', 'FAIL', 'NOT_ASSESSABLE'] as cons
 export const CheckSeverityEnum = enumOf(['ERROR', 'WARNING'] as const);
 export const FigureNameEnum = enumOf(FIGURE_NAMES);
 export const CorrectionBasisEnum = enumOf(['TOTAL', 'DECIDED'] as const);
+export const AgencyLevelEnum = enumOf(['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'DEVELOPMENT_ZONE', 'DEPARTMENT', 'OTHER'] as const);
+export type AgencyLevel = keyof typeof AgencyLevelEnum;
+export const IngestOutcomeEnum = enumOf(['stored', 'replaced', 'unchanged'] as const);
+export const GroupDimensionEnum = enumOf(['YEAR', 'AGENCY', 'PARENT', 'REGION', 'LEVEL', 'GENERATION'] as const);
+export const RankOrderEnum = enumOf(['DESC', 'ASC'] as const);
 export const ReportOrderEnum = enumOf(['ID', 'YEAR_ASC', 'YEAR_DESC', 'AGENCY_NAME'] as const);
 export type ReportOrder = keyof typeof ReportOrderEnum;
 
@@ -20,4 +25,8 @@ registerEnumType(CheckStatusEnum, { name: 'CheckStatus', description: 'NOT_ASSES
 registerEnumType(CheckSeverityEnum, { name: 'CheckSeverity' });
 registerEnumType(FigureNameEnum, { name: 'FigureName', description: 'The derived figures of SPEC §3' });
 registerEnumType(CorrectionBasisEnum, { name: 'CorrectionBasis', description: 'Correction rates over all cases (TOTAL) or decided cases only (DECIDED: total − pending)' });
+registerEnumType(AgencyLevelEnum, { name: 'AgencyLevel', description: 'Administrative level: a government (province, city, county, township), a development zone, or a department under one' });
+registerEnumType(IngestOutcomeEnum, { name: 'IngestOutcome', description: 'stored: new; replaced: changed content for the same agency and year; unchanged: the same content again' });
+registerEnumType(GroupDimensionEnum, { name: 'GroupDimension', description: 'What reports are grouped by; PARENT is the governing agency' });
+registerEnumType(RankOrderEnum, { name: 'RankOrder', description: 'DESC: highest first (top N); ASC: lowest first (bottom N)' });
 registerEnumType(ReportOrderEnum, { name: 'ReportOrder', description: 'Order of a report listing; every order is stable (ties broken by id)' });

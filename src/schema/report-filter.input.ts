@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { Generation } from '../template/template.types';
-import { GenerationEnum } from './enums';
+import { AgencyLevelEnum, GenerationEnum, type AgencyLevel } from './enums';
 
 @InputType({ description: 'Every field given narrows the listing' })
 export class ReportFilter {
@@ -13,6 +13,15 @@ export class ReportFilter {
   @Field({ nullable: true, description: 'Part of the agency name' })
   agencyName?: string;
 
+  @Field(() => ID, { nullable: true, description: 'An agency and every agency under it' })
+  agencySubtree?: string;
+
+  @Field({ nullable: true, description: 'A region and the regions in it, e.g. 河南省 or 河南省/驻马店市' })
+  region?: string;
+
+  @Field(() => AgencyLevelEnum, { nullable: true })
+  level?: AgencyLevel;
+
   @Field(() => GenerationEnum, { nullable: true })
   generation?: Generation;
 
@@ -24,4 +33,16 @@ export class ReportFilter {
 export class AgencyFilter {
   @Field({ nullable: true, description: 'Part of the agency name' })
   name?: string;
+
+  @Field({ nullable: true, description: 'A region and the regions in it' })
+  region?: string;
+
+  @Field(() => AgencyLevelEnum, { nullable: true })
+  level?: AgencyLevel;
+
+  @Field(() => ID, { nullable: true, description: 'Only the agencies directly under this one' })
+  parentId?: string;
+
+  @Field({ nullable: true, description: 'true: only agencies without a parent (the tops of the tree)' })
+  roots?: boolean;
 }

@@ -21,6 +21,8 @@ export interface GatewayOptions {
   host?: string;
   /** Production hides internal error messages and stack traces. */
   production?: boolean;
+  /** Digests of the keys mutations accept (see parseApiKeys). */
+  apiKeys?: Buffer[];
 }
 
 export interface Gateway {
@@ -62,7 +64,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const path = ideAssetPath(asset);
     app.get(`${IDE_ASSET_PATH}/${file}`, (_req, res) => void res.type(asset.type).sendFile(path, { maxAge: '1d' }));
   }
-  app.use(GRAPHQL_PATH, express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(dataSource) }));
+  app.use(GRAPHQL_PATH, express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => createContext(dataSource, req.headers.authorization, options.apiKeys ?? []) }));
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;

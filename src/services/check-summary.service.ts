@@ -14,11 +14,10 @@ export async function refreshFailingChecks(manager: EntityManager, agencyId: num
   for (const year of years) {
     const report = await manager.findOne(Report, { where: { agencyId, year } });
     if (!report) continue;
-    const [cells, sections, previous] = await Promise.all([
-      manager.find(TableCell, { where: { reportId: report.id } }),
-      manager.find(Section, { where: { reportId: report.id } }),
-      manager.findOne(Report, { where: { agencyId, year: year - 1 } }),
-    ]);
+    // One after another: a transaction is one connection, which runs one statement at a time.
+    const cells = await manager.find(TableCell, { where: { reportId: report.id } });
+    const sections = await manager.find(Section, { where: { reportId: report.id } });
+    const previous = await manager.findOne(Report, { where: { agencyId, year: year - 1 } });
     const previousCells = previous ? await manager.find(TableCell, { where: { reportId: previous.id } }) : [];
     const facts = buildReportFacts({ report, cells, sections }, previous ? { report: previous, cells: previousCells } : undefined);
     const failingChecks = countFailing(runChecks(facts, cells.length > 0));

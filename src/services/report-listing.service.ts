@@ -4,6 +4,7 @@ import { Report } from '../entities/report.entity';
 import type { ReportOrder } from '../schema/enums';
 import type { AgencyFilter, ReportFilter } from '../schema/report-filter.input';
 import { badUserInput } from '../server/errors';
+import { applyAgencyFilter, applyReportFilter, parseId } from './report-filter';
 import { paginate, type KeysetOrder, type PageRequest } from './pagination';
 
 const REPORT_ORDERS: Record<ReportOrder, KeysetOrder<Report>> = {
@@ -15,19 +16,11 @@ const REPORT_ORDERS: Record<ReportOrder, KeysetOrder<Report>> = {
 
 export function listReports(dataSource: DataSource, filter: ReportFilter = {}, order: ReportOrder = 'ID', page: PageRequest = {}) {
   const query = dataSource.getRepository(Report).createQueryBuilder('report').innerJoinAndSelect('report.agency', 'agency');
-  if (filter.years?.length) query.andWhere('report.year IN (:...years)', { years: filter.years });
-  if (filter.agencyId !== undefined) query.andWhere('report.agency_id = :agencyId', { agencyId: parseId(filter.agencyId, 'filter.agencyId') });
-  if (filter.agencyName) query.andWhere(`agency.name LIKE :agencyName ESCAPE '\\'`, { agencyName: `%${escapeLike(filter.agencyName)}%` });
-  if (filter.generation) query.andWhere('report.generation = :generation', { generation: filter.generation });
-  if (filter.hasFailingChecks !== undefined && filter.hasFailingChecks !== null) {
-    query.andWhere(filter.hasFailingChecks ? 'report.failing_checks > 0' : 'report.failing_checks = 0');
-  }
-  return paginate(query, REPORT_ORDERS[order], page);
+  return paginate(applyReportFilter(query, filter), REPORT_ORDERS[order], page);
 }
 
 export function listAgencies(dataSource: DataSource, filter: AgencyFilter = {}, page: PageRequest = {}) {
-  const query = dataSource.getRepository(Agency).createQueryBuilder('agency');
-  if (filter.name) query.andWhere(`agency.name LIKE :name ESCAPE '\\'`, { name: `%${escapeLike(filter.name)}%` });
+  const query = applyAgencyFilter(dataSource.getRepository(Agency).createQueryBuilder('agency'), filter);
   return paginate(query, { keys: [{ expression: 'agency.name', value: (a) => a.name }, { expression: 'agency.id', value: (a) => a.id }], direction: 'ASC' }, page);
 }
 
@@ -43,15 +36,4 @@ export async function findAgency(dataSource: DataSource, args: { id?: string | n
   if (args.id != null) return agencies.findOne({ where: { id: parseId(args.id, 'id') } });
   if (args.name) return agencies.findOne({ where: { name: args.name } });
   throw badUserInput('agency needs id or name');
-}
-
-function parseId(id: string, field: string): number {
-  const value = Number(id);
-  if (!Number.isSafeInteger(value) || value <= 0) throw badUserInput(`${field}: "${id}" is not an id`, field);
-  return value;
-}
-
-/** `%` and `_` in a searched name match literally (with `ESCAPE '\'`, on SQLite and PostgreSQL alike). */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -5,8 +5,10 @@ export class InitialSchema1763800000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "agency" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(200) NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT "UQ_30e185b1233a7b5a3faedd4524e" UNIQUE ("name"))`,
+      `CREATE TABLE "agency" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(200) NOT NULL, "full_name" varchar(300), "short_name" varchar(100), "region" varchar(200), "level" varchar(32), "parent_id" integer, "path" varchar(400) NOT NULL DEFAULT ('/'), "created_at" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT "UQ_30e185b1233a7b5a3faedd4524e" UNIQUE ("name"), CONSTRAINT "FK_23b82556fb4ce8b297ecc6fbd2f" FOREIGN KEY ("parent_id") REFERENCES "agency" ("id") ON DELETE SET NULL ON UPDATE NO ACTION)`,
     );
+    await queryRunner.query(`CREATE INDEX "agency_region" ON "agency" ("region") `);
+    await queryRunner.query(`CREATE INDEX "agency_path" ON "agency" ("path") `);
     await queryRunner.query(
       `CREATE TABLE "report" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "agency_id" integer NOT NULL, "year" integer NOT NULL, "generation" varchar(16) NOT NULL, "title" varchar(500) NOT NULL, "published_at" varchar(10), "content_hash" varchar(64) NOT NULL, "source_file" varchar(1000), "source_format" varchar(32) NOT NULL, "warnings" text NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "updated_at" datetime NOT NULL DEFAULT (datetime('now')), "failing_checks" integer NOT NULL DEFAULT (0), CONSTRAINT "FK_0aaa9a24814443143ed7f972458" FOREIGN KEY ("agency_id") REFERENCES "agency" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
     );

@@ -1,0 +1,22 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Agency } from '../entities/agency.entity';
+import { AgencyMetadataInput } from '../schema/mutation.inputs';
+import type { GatewayContext } from '../server/context';
+import { badUserInput } from '../server/errors';
+import { setAgencyMetadata } from '../services/agency-metadata.service';
+import { parseId } from '../services/report-filter';
+
+@Resolver()
+export class AgencyMutationResolver {
+  @Mutation(() => Agency, { description: 'Set full name, short name, region, level or parent (needs an API key)' })
+  async setAgencyMetadata(@Ctx() { dataSource, requireApiKey }: GatewayContext, @Arg('input', () => AgencyMetadataInput) input: AgencyMetadataInput): Promise<Agency> {
+    requireApiKey();
+    return dataSource.transaction(async (manager) => {
+      const agency = input.id != null ? await manager.findOneBy(Agency, { id: parseId(input.id, 'input.id') }) : input.name ? await manager.findOneBy(Agency, { name: input.name }) : undefined;
+      if (agency === undefined) throw badUserInput('setAgencyMetadata needs input.id or input.name', 'input');
+      if (!agency) throw badUserInput(`no agency ${input.id ?? input.name}`, 'input');
+      const parentId = input.parentId === undefined ? undefined : input.parentId === null ? null : parseId(input.parentId, 'input.parentId');
+      return setAgencyMetadata(manager, agency, { fullName: input.fullName, shortName: input.shortName, region: input.region, level: input.level, parentId });
+    });
+  }
+}

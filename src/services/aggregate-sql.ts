@@ -1,0 +1,112 @@
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Agency } from '../entities/agency.entity';
+import { Report } from '../entities/report.entity';
+import { TableCell } from '../entities/table-cell.entity';
+import { linearFigures, type CorrectionBasis, type Term } from '../figures/figure-definitions';
+import type { Measure } from '../figures/measure';
+import type { ReportFilter } from '../schema/report-filter.input';
+import { PARTS } from '../template/parts.template';
+import { templateCells } from '../template/tables.template';
+import { applyReportFilter } from './report-filter';
+
+export const GROUP_DIMENSIONS = { YEAR: 'year', AGENCY: 'agency_id', PARENT: 'parent_id', REGION: 'region', LEVEL: 'level', GENERATION: 'generation' } as const;
+export type GroupDimension = keyof typeof GROUP_DIMENSIONS;
+
+const DIMENSION_SOURCES: Record<GroupDimension, string> = {
+  YEAR: 'report.year',
+  AGENCY: 'report.agency_id',
+  PARENT: 'agency.parent_id',
+  REGION: 'agency.region',
+  LEVEL: 'agency.level',
+  GENERATION: 'report.generation',
+};
+
+/** How a measure aggregates: a cell or a count figure sums; a rate pools Σnumerator ÷ Σdenominator. */
+export interface MeasurePlan {
+  measure: Measure;
+  name: string;
+  isRate: boolean;
+}
+
+/**
+ * One statement: cells → one row per report (the measures' numerators,
+ * denominators and values) → one row per group. The database does every sum;
+ * nothing but the group rows comes back.
+ */
+export function groupedMeasuresQuery(
+  dataSource: DataSource,
+  filter: ReportFilter | undefined,
+  dimensions: GroupDimension[],
+  plans: MeasurePlan[],
+  basis: CorrectionBasis,
+): SelectQueryBuilder<ObjectLiteral> {
+  const addresses = [...new Set(plans.flatMap((plan) => termsOf(plan, basis).flatMap((t) => t.map((term) => term.address))))];
+  const column = (address: string) => `c_${addresses.indexOf(address)}`;
+  const perReport = dataSource.createQueryBuilder(Report, 'report').innerJoin(Agency, 'agency', 'agency.id = report.agency_id');
+  const cellParams: Record<string, string> = {};
+  const cellConditions = addresses.map((address, i) => {
+    const [table, row, col] = address.split('/') as [string, string, string];
+    Object.assign(cellParams, { [`t${i}`]: table, [`r${i}`]: row, [`k${i}`]: col });
+    return `(cell.table_code = :t${i} AND cell.row_code = :r${i} AND cell.column_code = :k${i})`;
+  });
+  perReport.leftJoin(TableCell, 'cell', cellConditions.length > 0 ? `cell.report_id = report.id AND (${cellConditions.join(' OR ')})` : '1 = 0', cellParams);
+  perReport.select('report.id', 'report_id');
+  for (const dimension of Object.keys(DIMENSION_SOURCES) as GroupDimension[]) perReport.addSelect(DIMENSION_SOURCES[dimension], GROUP_DIMENSIONS[dimension]);
+  addresses.forEach((address, i) =>
+    perReport.addSelect(`MAX(CASE WHEN cell.table_code = :t${i} AND cell.row_code = :r${i} AND cell.column_code = :k${i} AND cell.status IN ('NUMBER', 'ZERO') THEN cell.value END)`, column(address)),
+  );
+  if (plans.some((plan) => plan.measure.kind === 'figure' && plan.measure.name === 'reportCompleteness')) {
+    perReport.addSelect(COMPLETENESS_NUMERATOR, 'completeness_n');
+  }
+  applyReportFilter(perReport, filter).groupBy(['report.id', ...Object.values(DIMENSION_SOURCES)].join(', '));
+
+  const values = dataSource.createQueryBuilder().from(`(${perReport.getQuery()})`, 'per_report').setParameters(perReport.getParameters());
+  values.select(Object.values(GROUP_DIMENSIONS).map((d) => `per_report.${d} AS ${d}`).join(', '));
+  plans.forEach((plan, k) => {
+    const [numerator, denominator] = expressionsOf(plan, basis, column);
+    values.addSelect(numerator, `n_${k}`);
+    values.addSelect(denominator ?? 'CAST(NULL AS DOUBLE PRECISION)', `d_${k}`);
+    values.addSelect(denominator ? `CASE WHEN ${denominator} = 0 THEN NULL ELSE CAST(${numerator} AS DOUBLE PRECISION) / ${denominator} END` : numerator, `v_${k}`);
+  });
+
+  const grouped = dataSource.createQueryBuilder().from(`(${values.getQuery()})`, 'per_report_value').setParameters(values.getParameters());
+  grouped.select('COUNT(*)', 'report_count');
+  for (const dimension of dimensions) grouped.addSelect(`per_report_value.${GROUP_DIMENSIONS[dimension]}`, GROUP_DIMENSIONS[dimension]);
+  plans.forEach((_plan, k) => {
+    const both = `n_${k} IS NOT NULL AND d_${k} IS NOT NULL`;
+    grouped
+      .addSelect(`SUM(v_${k})`, `sum_${k}`)
+      .addSelect(`AVG(v_${k})`, `mean_${k}`)
+      .addSelect(`MIN(v_${k})`, `min_${k}`)
+      .addSelect(`MAX(v_${k})`, `max_${k}`)
+      .addSelect(`COUNT(v_${k})`, `count_${k}`)
+      .addSelect(`SUM(CASE WHEN ${both} THEN n_${k} END)`, `num_${k}`)
+      .addSelect(`SUM(CASE WHEN ${both} THEN d_${k} END)`, `den_${k}`)
+      .addSelect(`CASE WHEN SUM(CASE WHEN ${both} THEN d_${k} END) = 0 THEN NULL ELSE CAST(SUM(CASE WHEN ${both} THEN n_${k} END) AS DOUBLE PRECISION) / SUM(CASE WHEN ${both} THEN d_${k} END) END`, `pooled_${k}`);
+  });
+  if (dimensions.length > 0) grouped.groupBy(dimensions.map((d) => `per_report_value.${GROUP_DIMENSIONS[d]}`).join(', '));
+  return grouped;
+}
+
+const CELL_COUNT = templateCells().length;
+const PART_CODES = PARTS.map((p) => `'${p.code}'`).join(', ');
+const COMPLETENESS_NUMERATOR =
+  `(SELECT COUNT(*) FROM section part WHERE part.report_id = report.id AND part.parent_id IS NULL AND part.code IN (${PART_CODES}))` +
+  ` + (SELECT COUNT(*) FROM table_cell present WHERE present.report_id = report.id AND present.status <> 'MISSING')`;
+
+function termsOf(plan: MeasurePlan, basis: CorrectionBasis): Term[][] {
+  const { measure } = plan;
+  if (measure.kind === 'cell') return [[{ address: measure.address, coefficient: 1 }]];
+  if (measure.name === 'reportCompleteness') return [];
+  const figure = linearFigures(basis).find((f) => f.name === measure.name)!;
+  return [figure.numerator, figure.denominator ?? []];
+}
+
+/** SQL for a measure's numerator and, for a rate, its denominator, over the per-report cell columns. */
+function expressionsOf(plan: MeasurePlan, basis: CorrectionBasis, column: (address: string) => string): [string, string | undefined] {
+  const { measure } = plan;
+  if (measure.kind === 'figure' && measure.name === 'reportCompleteness') return ['completeness_n', String(PARTS.length + CELL_COUNT)];
+  const [numerator, denominator] = termsOf(plan, basis);
+  const sum = (terms: Term[]) => `(${terms.map((t, i) => `${i === 0 ? (t.coefficient < 0 ? '-' : '') : t.coefficient < 0 ? ' - ' : ' + '}${column(t.address)}`).join('')})`;
+  return [sum(numerator!), plan.isRate ? sum(denominator!) : undefined];
+}

@@ -1,0 +1,44 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { AgencyFilter, ReportFilter } from '../schema/report-filter.input';
+import { badUserInput } from '../server/errors';
+import { normalizeRegion } from './agency-metadata.service';
+
+/** Narrows a query over `report` joined to `agency` by a ReportFilter: one WHERE, no extra statement. */
+export function applyReportFilter<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, filter: ReportFilter = {}): SelectQueryBuilder<T> {
+  if (filter.years?.length) query.andWhere('report.year IN (:...filterYears)', { filterYears: filter.years });
+  if (filter.agencyId != null) query.andWhere('report.agency_id = :filterAgencyId', { filterAgencyId: parseId(filter.agencyId, 'filter.agencyId') });
+  if (filter.generation) query.andWhere('report.generation = :filterGeneration', { filterGeneration: filter.generation });
+  if (filter.hasFailingChecks != null) query.andWhere(filter.hasFailingChecks ? 'report.failing_checks > 0' : 'report.failing_checks = 0');
+  applyAgencyFilter(query, { name: filter.agencyName, region: filter.region, level: filter.level });
+  if (filter.agencySubtree != null) {
+    query.andWhere(
+      `(agency.id = :subtreeRoot OR agency.path LIKE (SELECT root.path || CAST(root.id AS VARCHAR(12)) || '/%' FROM agency root WHERE root.id = :subtreeRoot))`,
+      { subtreeRoot: parseId(filter.agencySubtree, 'filter.agencySubtree') },
+    );
+  }
+  return query;
+}
+
+/** Narrows a query over `agency`. */
+export function applyAgencyFilter<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, filter: AgencyFilter = {}): SelectQueryBuilder<T> {
+  if (filter.name) query.andWhere(`agency.name LIKE :filterName ESCAPE '\\'`, { filterName: `%${escapeLike(filter.name)}%` });
+  if (filter.region) {
+    const region = normalizeRegion(filter.region) ?? '';
+    query.andWhere(`(agency.region = :filterRegion OR agency.region LIKE :filterRegionPrefix ESCAPE '\\')`, { filterRegion: region, filterRegionPrefix: `${escapeLike(region)}/%` });
+  }
+  if (filter.level) query.andWhere('agency.level = :filterLevel', { filterLevel: filter.level });
+  if (filter.parentId != null) query.andWhere('agency.parent_id = :filterParent', { filterParent: parseId(filter.parentId, 'filter.parentId') });
+  if (filter.roots != null) query.andWhere(filter.roots ? 'agency.parent_id IS NULL' : 'agency.parent_id IS NOT NULL');
+  return query;
+}
+
+export function parseId(id: string, field: string): number {
+  const value = Number(id);
+  if (!Number.isSafeInteger(value) || value <= 0) throw badUserInput(`${field}: "${id}" is not an id`, field);
+  return value;
+}
+
+/** `%` and `_` in a searched text match literally (with `ESCAPE '\'`, on SQLite and PostgreSQL alike). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
