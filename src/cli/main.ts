@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerAgenciesCommand } from './agencies.command';
 import { registerExportCommand } from './export.command';
+import { registerGenerateCommand } from './generate.command';
 import { registerIngestCommand } from './ingest.command';
 import { registerSchemaCommand } from './schema.command';
 import { registerServeCommand } from './serve.command';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerSchemaCommand(program);
   registerAgenciesCommand(program);
+  registerGenerateCommand(program);
   return program;
 }
 

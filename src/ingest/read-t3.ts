@@ -12,9 +12,8 @@ export interface T3Read {
 const COLUMNS = T3_TEMPLATE.columns.map((c) => c.code);
 
 /**
- * Table t3: each row's last seven fields are its cells. Empty fields between
- * the label and the values come from merged label cells and are dropped; a
- * row with fewer than seven values lost cells in extraction.
+ * Table t3: each row's fields after its label are its seven cells. A row with
+ * fewer than seven values lost cells in extraction.
  */
 export function readT3(lines: readonly SourceLine[], warnings: ParseWarning[]): T3Read {
   const rows = readRows('t3', T3_TEMPLATE.rows, lines, warnings);
@@ -27,8 +26,10 @@ export function readT3(lines: readonly SourceLine[], warnings: ParseWarning[]): 
       cells.push(...missing());
       continue;
     }
+    // Empty fields between the label and the first value are the label's merged cells, not blank values:
+    // a row with fewer values than columns is then aligned against the identities, never shifted silently.
     const values = withoutTrailingBlanks(read.values);
-    while (values.length > COLUMNS.length && values[0] === '') values.shift();
+    while (values[0] === '') values.shift();
     if (values.length > COLUMNS.length) {
       warnings.push({
         code: 'EXTRA_CELLS',

@@ -58,6 +58,13 @@ describe('parser quirks', () => {
     expect(report.warnings).toEqual([expect.objectContaining({ code: 'LOST_CELL', address: 't3/granted', line: 53 })]);
   });
 
+  it('empty fields after a label are its merged cells: a row that lost its first value is aligned, not shifted', () => {
+    const variant = replaceOnce(S004, '一、本年新收政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2\t', '一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t2\t');
+    const byAddress = cells(variant);
+    expect(byAddress.get('t3/new/naturalPerson')).toMatchObject({ value: 2, status: 'NUMBER', inferred: true, rule: 't3.rowTotal/new' });
+    expect(byAddress.get('t3/new/commercial')).toMatchObject({ value: 0, inferred: false, raw: '0' });
+  });
+
   it('a lost cell the identities cannot place stays MISSING, never 0', () => {
     // Both the row and its columns lose their check: resultsTotal is gone too.
     const variant = replaceOnce(
