@@ -10,7 +10,7 @@ export interface ExampleQuery {
 }
 
 /** The IDE's tabs open in this order; any other document in `queries/` follows by name. */
-const FIRST = ['report-tables', 'report-figures', 'failing-checks', 'year-over-year'];
+const FIRST = ['report-tables', 'report-figures', 'failing-checks', 'year-over-year', 'aggregate-by-year'];
 
 export function loadExampleQueries(dir: string = QUERIES_DIR): ExampleQuery[] {
   const rank = (name: string) => (FIRST.includes(name) ? FIRST.indexOf(name) : FIRST.length);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, VARIANT_2022, type ReportSource, type TestGateway } from '../helpers/gateway';
 import { SEEDS } from '../helpers/fixtures';
 import { join } from 'node:path';
+import { loadCorpus, writeCorpus } from '../helpers/corpus';
 
 const NESTED = `query($first: Int) {
   reports(first: $first) {
@@ -46,5 +47,36 @@ describe('no N+1: SQL statements per request do not grow with the page size', ()
     const hundred = await statementsFor(100);
     expect(hundred).toBe(ten);
     expect(ten).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('aggregates are computed by the database: statements do not grow with the corpus', () => {
+  const AGGREGATE = `{
+    aggregate(groupBy: [AGENCY, YEAR], measures: ["t3/new/total", "completionRate", "reportCompleteness"]) {
+      key { year agency { name } parent { name } } count values { sum pooled yearOverYear { absolute } }
+    }
+    rank(measure: "disclosureRate", groupBy: [PARENT], limit: 3) { key { parent { name } } value { pooled } }
+  }`;
+
+  async function statementsFor(agencies: number): Promise<{ statements: number; groups: number }> {
+    const corpus = await writeCorpus({ seed: agencies, agencies });
+    const gateway = await startTestGateway([], { prepare: (dataSource) => loadCorpus(dataSource, corpus) });
+    try {
+      gateway.counter.count = 0;
+      const { body } = await gateway.graphql<{ aggregate: unknown[] }>(AGGREGATE);
+      expect(body.errors).toBeUndefined();
+      return { statements: gateway.counter.count, groups: body.data!.aggregate.length };
+    } finally {
+      await gateway.stop();
+      corpus.cleanup();
+    }
+  }
+
+  it('8 agencies and 30 agencies × 3 years: the same statements', async () => {
+    const small = await statementsFor(8);
+    const large = await statementsFor(30);
+    expect([small.groups, large.groups]).toEqual([24, 90]);
+    expect(large.statements).toBe(small.statements);
+    expect(small.statements).toBeLessThanOrEqual(3);
   });
 });

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
-import { openDatabase } from '../../src/database/data-source';
 import { ingestReport } from '../../src/ingest/ingest-report';
+import { parseApiKeys } from '../../src/server/api-keys';
 import { startGateway, type Gateway } from '../../src/server/create-gateway';
 import { FIXTURES, SAMPLE_FILES, SEEDS } from './fixtures';
-import { tempSqlitePath } from './temp-database';
+import { openTestDatabase, type DatabaseKind } from './test-databases';
 
 /** Counts the SQL statements TypeORM sends. */
 export class StatementCounter implements TypeOrmLogger {
@@ -35,32 +35,40 @@ export interface GraphQLResult<T> {
 export interface TestGateway extends Gateway {
   dataSource: DataSource;
   counter: StatementCounter;
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
   stop(): Promise<void>;
 }
 
 /** A real gateway on a loopback port over a fresh SQLite file holding the given reports. */
-export async function startTestGateway(sources: ReportSource[], options: { production?: boolean } = {}): Promise<TestGateway> {
-  const file = tempSqlitePath();
+export interface TestGatewayOptions {
+  production?: boolean;
+  kind?: DatabaseKind;
+  apiKeys?: string;
+  /** More to store before serving (a generated corpus, say). */
+  prepare?: (dataSource: DataSource) => Promise<unknown>;
+}
+
+export async function startTestGateway(sources: ReportSource[], options: TestGatewayOptions = {}): Promise<TestGateway> {
   const counter = new StatementCounter();
-  const dataSource = await openDatabase({ kind: 'sqlite', path: file.path }, { logger: counter });
+  const database = await openTestDatabase(options.kind ?? 'sqlite', counter);
+  const { dataSource } = database;
   for (const source of sources) {
     const bytes = 'file' in source ? readFileSync(source.file) : Buffer.from(source.text);
     await ingestReport(dataSource, { bytes, fileName: 'file' in source ? source.file : undefined, agencyName: source.agencyName });
   }
-  const gateway = await startGateway({ dataSource, logger: pino({ level: 'silent' }), port: 0, production: options.production });
+  await options.prepare?.(dataSource);
+  const gateway = await startGateway({ dataSource, logger: pino({ level: 'silent' }), port: 0, production: options.production, apiKeys: parseApiKeys(options.apiKeys) });
   return {
     ...gateway,
     dataSource,
     counter,
-    async graphql<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
-      const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    async graphql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResult<T>> {
+      const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
       return { status: response.status, body: (await response.json()) as GraphQLResult<T>['body'] };
     },
     async stop() {
       await gateway.close();
-      await dataSource.destroy();
-      file.cleanup();
+      await database.close();
     },
   };
 }

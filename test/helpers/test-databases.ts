@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, Logger } from 'typeorm';
 import { openDatabase } from '../../src/database/data-source';
 import { tempSqlitePath } from './temp-database';
 
@@ -19,17 +19,17 @@ export interface TestDatabase {
 }
 
 /** A migrated, empty database: a fresh SQLite file, or a fresh PostgreSQL database on DATABASE_URL's server. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+export async function openTestDatabase(kind: DatabaseKind, logger?: Logger): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const file = tempSqlitePath();
-    const dataSource = await openDatabase({ kind: 'sqlite', path: file.path });
+    const dataSource = await openDatabase({ kind: 'sqlite', path: file.path }, { logger });
     return { dataSource, close: async () => (await dataSource.destroy(), file.cleanup()) };
   }
   const name = `nianbao_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(POSTGRES_URL!);
   url.pathname = `/${name}`;
-  const dataSource = await openDatabase({ kind: 'postgres', url: url.toString() });
+  const dataSource = await openDatabase({ kind: 'postgres', url: url.toString() }, { logger });
   return {
     dataSource,
     close: async () => {
