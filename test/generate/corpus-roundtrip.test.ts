@@ -10,6 +10,7 @@ describe('generated corpora round-trip through ingest and export', () => {
     { seed: 1, agencies: 8, fromYear: 2022, toYear: 2023 },
     { seed: 2, agencies: 25, fromYear: 2021, toYear: 2023 },
     { seed: 3, agencies: 15, fromYear: 2020, toYear: 2024, damageRate: 0.8 },
+    { seed: 40, agencies: 40, fromYear: 2021, toYear: 2023 },
   ])('seed $seed, $agencies agencies, $fromYear–$toYear', async (options) => {
     const corpus = await writeCorpus(options);
     const { dataSource, file } = await openTempSqlite();
