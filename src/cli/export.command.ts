@@ -4,7 +4,9 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { CELL_RECORD_FIELDS, exportCells } from '../services/cell-export.service';
 import { withDatabase } from './open-database';
-import { parseChoice } from './option-parsers';
+import { parseChoice, parseYear } from './option-parsers';
+import { InvalidArgumentError } from 'commander';
+import { TABLES } from '../template/tables.template';
 
 const FORMATS = ['csv', 'ndjson'] as const;
 
@@ -13,10 +15,13 @@ export function registerExportCommand(program: Command): void {
     .command('export')
     .description('write every stored cell, one record per cell (tidy), to stdout')
     .option('--format <format>', `${FORMATS.join(' or ')}`, parseChoice(FORMATS), 'csv')
+    .option('--years <years>', 'only these years: 2021,2023 or 2021-2023', parseYears)
+    .option('--agency <name>', 'only this agency (exact name; repeat for more)', (name: string, names: string[]) => [...names, name], [])
+    .option('--tables <tables>', 'only these tables: t2,t3,t4', parseTables)
     .option('--db <path>', 'SQLite file (default: $NIANBAO_DB or data/nianbao.sqlite)')
-    .action(async (options: { format: (typeof FORMATS)[number]; db?: string }) => {
+    .action(async (options: { format: (typeof FORMATS)[number]; db?: string; years?: number[]; agency: string[]; tables?: string[] }) => {
       await withDatabase(options.db, async (dataSource) => {
-        const records = exportCells(dataSource);
+        const records = exportCells(dataSource, { years: options.years, agencies: options.agency, tables: options.tables });
         if (options.format === 'ndjson') {
           for await (const record of records) await write(process.stdout, `${JSON.stringify(record)}\n`);
           return;
@@ -33,4 +38,21 @@ export function registerExportCommand(program: Command): void {
 /** Writes with back-pressure, so a slow reader keeps memory bounded. */
 async function write(stream: Writable, chunk: unknown): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+function parseYears(text: string): number[] {
+  const range = /^(\d{4})-(\d{4})$/.exec(text);
+  if (range) {
+    const [from, to] = [parseYear(range[1]!), parseYear(range[2]!)];
+    if (from > to) throw new InvalidArgumentError(`"${text}": the range runs backwards`);
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  }
+  return text.split(',').map((year) => parseYear(year.trim()));
+}
+
+function parseTables(text: string): string[] {
+  const tables = text.split(',').map((t) => t.trim());
+  const unknown = tables.filter((t) => !TABLES.some((table) => table.code === t));
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown table(s) ${unknown.join(', ')}: the tables are ${TABLES.map((t) => t.code).join(', ')}`);
+  return tables;
 }

@@ -4,6 +4,7 @@ import { registerAgenciesCommand } from './agencies.command';
 import { registerExportCommand } from './export.command';
 import { registerGenerateCommand } from './generate.command';
 import { registerIngestCommand } from './ingest.command';
+import { registerQueryCommand } from './query.command';
 import { registerSchemaCommand } from './schema.command';
 import { registerServeCommand } from './serve.command';
 
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
   const program = new Command('nianbao').description('Nianbao: government information-disclosure annual reports, read exactly').showHelpAfterError();
   registerIngestCommand(program);
   registerExportCommand(program);
+  registerQueryCommand(program);
   registerServeCommand(program);
   registerSchemaCommand(program);
   registerAgenciesCommand(program);

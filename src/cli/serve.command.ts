@@ -36,7 +36,7 @@ async function serve(options: ServeOptions): Promise<void> {
       else logger.info({ file: outcome.path, reportId: outcome.result.reportId, outcome: outcome.result.outcome }, 'sample report loaded');
     }
   }
-  const gateway = await startGateway({ dataSource, logger, port: options.port, host: options.host, production: process.env.NODE_ENV === 'production', apiKeys: parseApiKeys(process.env.NIANBAO_API_KEYS) });
+  const gateway = await startGateway({ dataSource, logger, port: options.port, host: options.host, production: process.env.NODE_ENV === 'production', apiKeys: parseApiKeys(process.env.NIANBAO_API_KEYS), cacheMaxAge: Number(process.env.NIANBAO_CACHE_MAX_AGE ?? 60) });
   logger.info({ url: gateway.url, database: describeTarget(target) }, 'gateway listening');
   process.stdout.write(`Nianbao gateway at ${gateway.url}/ (IDE), ${gateway.url}/graphql (GraphQL), ${gateway.url}/healthz\n`);
   const shutdown = async (signal: string) => {

@@ -5,6 +5,7 @@ import { Section } from '../entities/section.entity';
 import { TableCell } from '../entities/table-cell.entity';
 import { guessFromName } from '../services/agency-metadata.service';
 import { refreshFailingChecks } from '../services/check-summary.service';
+import { bumpDataVersion } from '../services/data-version.service';
 import type { ParsedReport, ParsedSection } from './parsed-report.types';
 
 export type StoreOutcome = 'stored' | 'replaced' | 'unchanged';
@@ -56,6 +57,7 @@ export async function storeReport(dataSource: DataSource, parsed: ParsedReport, 
     await insertSections(manager, reportId, parsed.sections);
     await insertCells(manager, reportId, parsed);
     await refreshFailingChecks(manager, agency.id, [parsed.year, parsed.year + 1]);
+    await bumpDataVersion(manager);
     return { outcome: existing ? 'replaced' : 'stored', reportId };
   });
 }

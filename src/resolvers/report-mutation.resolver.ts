@@ -5,6 +5,7 @@ import { ingestReport } from '../ingest/ingest-report';
 import { IngestReportInput, IngestReportResult } from '../schema/mutation.inputs';
 import type { GatewayContext } from '../server/context';
 import { badUserInput } from '../server/errors';
+import { bumpDataVersion } from '../services/data-version.service';
 import { parseId } from '../services/report-filter';
 
 @Resolver()
@@ -25,7 +26,11 @@ export class ReportMutationResolver {
   @Mutation(() => Boolean, { description: 'Delete a report with its sections and cells (needs an API key); false when there was none' })
   async deleteReport(@Ctx() { dataSource, requireApiKey }: GatewayContext, @Arg('id', () => ID) id: string): Promise<boolean> {
     requireApiKey();
-    const result = await dataSource.getRepository(Report).delete({ id: parseId(id, 'id') });
-    return (result.affected ?? 0) > 0;
+    return dataSource.transaction(async (manager) => {
+      const result = await manager.delete(Report, { id: parseId(id, 'id') });
+      if (!result.affected) return false;
+      await bumpDataVersion(manager);
+      return true;
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
@@ -12,6 +13,7 @@ import type { DataSource } from 'typeorm';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { createContext, type GatewayContext } from './context';
 import { loadExampleQueries } from './example-queries';
+import { extractRouter } from './extract-route';
 import { IDE_ASSET_PATH, IDE_ASSETS, ideAssetPath, idePage } from './ide-page';
 
 export interface GatewayOptions {
@@ -23,6 +25,8 @@ export interface GatewayOptions {
   production?: boolean;
   /** Digests of the keys mutations accept (see parseApiKeys). */
   apiKeys?: Buffer[];
+  /** Seconds a CDN or proxy may cache read queries and extracts (default 60). */
+  cacheMaxAge?: number;
 }
 
 export interface Gateway {
@@ -37,9 +41,25 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { dataSource, logger } = options;
   const app = express();
   const server = createServer(app);
+  const schema = await buildGatewaySchema();
+  const cacheMaxAge = options.cacheMaxAge ?? 60;
   const apollo = new ApolloServer<GatewayContext>({
-    schema: await buildGatewaySchema(),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    schema,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Every read is cacheable for cacheMaxAge; mutations never are.
+      ApolloServerPluginCacheControl({ defaultMaxAge: cacheMaxAge }),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ operation, response }) {
+              if (operation?.operation === 'mutation') response.http.headers.set('cache-control', 'no-store');
+            },
+          };
+        },
+      },
+    ],
     includeStacktraceInErrorResponses: !options.production,
     formatError: (formatted, error) => maskInternalError(formatted, error, options, logger),
   });
@@ -56,7 +76,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       res.status(503).json({ status: 'unavailable' });
     }
   });
-  const ide = idePage(loadExampleQueries(), GRAPHQL_PATH);
+  const examples = loadExampleQueries();
+  const ide = idePage(examples, GRAPHQL_PATH);
+  app.use(extractRouter({ schema, dataSource, documents: examples, maxAge: cacheMaxAge, logger }));
   app.get('/', (_req, res) => void res.type('html').send(ide));
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.get(GRAPHQL_PATH, (req, res, next) => (wantsPage(req) ? void res.type('html').send(ide) : next()));

@@ -4,6 +4,7 @@ import type { AgencyLevel } from '../schema/enums';
 import { badUserInput } from '../server/errors';
 import { GOVERNING_SUFFIXES } from '../template/agency-names.template';
 import { governedPlace, guessLevel, isNamedUnder } from './agency-guess';
+import { bumpDataVersion } from './data-version.service';
 
 export interface AgencyMetadata {
   fullName?: string | null;
@@ -21,6 +22,7 @@ export async function setAgencyMetadata(manager: EntityManager, agency: Agency, 
   if (changes.region !== undefined && changes.region !== null) changes.region = normalizeRegion(String(changes.region));
   if (Object.keys(changes).length > 0) await manager.update(Agency, { id: agency.id }, changes);
   if (parentId !== undefined && parentId !== agency.parentId) await moveAgency(manager, agency, parentId);
+  await bumpDataVersion(manager);
   return manager.findOneByOrFail(Agency, { id: agency.id });
 }
 

@@ -20,21 +20,28 @@ export const CELL_RECORD_FIELDS: readonly (keyof CellRecord)[] = [
 /** Reports read per batch: memory stays bounded however large the database. */
 const REPORT_BATCH = 200;
 
-/** Every stored cell, report by report (by id) in template order. */
-export async function* exportCells(dataSource: DataSource): AsyncGenerator<CellRecord> {
+export interface ExportFilter {
+  years?: number[];
+  /** Exact agency names. */
+  agencies?: string[];
+  tables?: string[];
+}
+
+/** Every stored cell (or those the filter keeps), report by report (by id) in template order. */
+export async function* exportCells(dataSource: DataSource, filter: ExportFilter = {}): AsyncGenerator<CellRecord> {
   let afterId = 0;
   for (;;) {
-    const reports = await dataSource
+    const query = dataSource
       .getRepository(Report)
       .createQueryBuilder('report')
       .innerJoinAndSelect('report.agency', 'agency')
-      .where('report.id > :afterId', { afterId })
-      .orderBy('report.id', 'ASC')
-      .take(REPORT_BATCH)
-      .getMany();
+      .where('report.id > :afterId', { afterId });
+    if (filter.years?.length) query.andWhere('report.year IN (:...years)', { years: filter.years });
+    if (filter.agencies?.length) query.andWhere('agency.name IN (:...agencies)', { agencies: filter.agencies });
+    const reports = await query.orderBy('report.id', 'ASC').take(REPORT_BATCH).getMany();
     if (reports.length === 0) return;
     const cells = await dataSource.getRepository(TableCell).find({
-      where: { reportId: In(reports.map((r) => r.id)) },
+      where: { reportId: In(reports.map((r) => r.id)), ...(filter.tables?.length ? { table: In(filter.tables) } : {}) },
       order: { reportId: 'ASC', ordinal: 'ASC' },
     });
     const byId = new Map(reports.map((r) => [r.id, r]));

@@ -37,9 +37,11 @@ export class InitialSchema1763800000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "table_cell" ADD CONSTRAINT "FK_2bd00a0b2d68f70093237797c2b" FOREIGN KEY ("report_id") REFERENCES "report"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
+    await queryRunner.query(`CREATE TABLE "data_version" ("id" integer NOT NULL, "version" integer NOT NULL, CONSTRAINT "PK_data_version" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`INSERT INTO "data_version" ("id", "version") VALUES (1, 0)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['table_cell', 'section', 'report', 'agency']) await queryRunner.query(`DROP TABLE "${table}"`);
+    for (const table of ['data_version', 'table_cell', 'section', 'report', 'agency']) await queryRunner.query(`DROP TABLE "${table}"`);
   }
 }

@@ -22,9 +22,11 @@ export class InitialSchema1763800000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX "table_cell_measure" ON "table_cell" ("table_code", "row_code", "column_code") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "table_cell_address" ON "table_cell" ("report_id", "table_code", "row_code", "column_code") `);
+    await queryRunner.query(`CREATE TABLE "data_version" ("id" integer PRIMARY KEY NOT NULL, "version" integer NOT NULL)`);
+    await queryRunner.query(`INSERT INTO "data_version" ("id", "version") VALUES (1, 0)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['table_cell', 'section', 'report', 'agency']) await queryRunner.query(`DROP TABLE "${table}"`);
+    for (const table of ['data_version', 'table_cell', 'section', 'report', 'agency']) await queryRunner.query(`DROP TABLE "${table}"`);
   }
 }
