@@ -27,7 +27,11 @@ export function dataSourceOptions(target: DatabaseTarget, options: OpenOptions =
     migrations: SQLITE_MIGRATIONS,
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
       db.pragma('foreign_keys = ON');
+      // WAL with NORMAL: a commit does not wait for the disk; a crash keeps every committed transaction but possibly the last.
       db.pragma('synchronous = NORMAL');
+      // Fewer, larger checkpoints and a 64 MiB page cache: ingest writes hundreds of index entries per report.
+      db.pragma('wal_autocheckpoint = 8000');
+      db.pragma('cache_size = -65536');
     },
   };
 }

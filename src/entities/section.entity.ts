@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Report } from './report.entity';
 
-/** One of the six parts, or a sub-part of part 一 (parentId set). */
+/** One of the six parts, or a sub-part of part 一 (parentCode set). */
 @ObjectType({ description: 'A part of the report, or a sub-part of part 一' })
 @Entity({ name: 'section' })
 @Index('section_report', ['reportId', 'ordinal'])
@@ -17,12 +17,9 @@ export class Section {
   @JoinColumn({ name: 'report_id' })
   report!: Report;
 
-  @Column({ name: 'parent_id', type: 'integer', nullable: true })
-  parentId!: number | null;
-
-  @ManyToOne(() => Section, { onDelete: 'CASCADE', nullable: true })
-  @JoinColumn({ name: 'parent_id' })
-  parent!: Section | null;
+  /** The code of the part a sub-part belongs to (1 for 1.1–1.5); null for a part. */
+  @Column({ name: 'parent_code', type: 'varchar', length: 8, nullable: true })
+  parentCode!: string | null;
 
   /** Template code: 1–6 for the parts, 1.1–1.5 for the sub-parts. */
   @Field({ description: '1–6 for the parts, 1.1–1.5 for the sub-parts of part 一' })

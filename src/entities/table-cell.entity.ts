@@ -8,7 +8,6 @@ import { Report } from './report.entity';
 @ObjectType('Cell', { description: 'One cell of tables t2, t3 or t4' })
 @Entity({ name: 'table_cell' })
 @Index('table_cell_address', ['reportId', 'table', 'row', 'column'], { unique: true })
-@Index('table_cell_measure', ['table', 'row', 'column'])
 export class TableCell {
   @PrimaryGeneratedColumn()
   id!: number;

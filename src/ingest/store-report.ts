@@ -1,11 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { countFailing, runChecks } from '../checks/run-checks';
+import { bulkInsert } from '../database/bulk-insert';
 import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import { Section } from '../entities/section.entity';
 import { TableCell } from '../entities/table-cell.entity';
 import { guessFromName } from '../services/agency-metadata.service';
-import { refreshFailingChecks } from '../services/check-summary.service';
+import { recountFailingChecks } from '../services/check-summary.service';
 import { bumpDataVersion } from '../services/data-version.service';
+import { buildReportFacts } from '../services/report-facts';
 import type { ParsedReport, ParsedSection } from './parsed-report.types';
 
 export type StoreOutcome = 'stored' | 'replaced' | 'unchanged';
@@ -21,8 +24,8 @@ export interface StoreResult {
   reportId: number;
 }
 
-/** Rows per INSERT statement, well under SQLite's bound-parameter limit. */
-const CELL_CHUNK = 400;
+const SECTION_COLUMNS = ['report_id', 'parent_code', 'code', 'ordinal', 'title', 'text', 'line'];
+const CELL_COLUMNS = ['report_id', 'table_code', 'row_code', 'column_code', 'ordinal', 'value', 'raw', 'status', 'inferred', 'rule', 'line'];
 
 /**
  * Stores a parsed report in one transaction. The same content for the same
@@ -34,6 +37,9 @@ export async function storeReport(dataSource: DataSource, parsed: ParsedReport, 
     const agency = await findOrCreateAgency(manager, parsed.agencyName);
     const existing = await manager.findOne(Report, { where: { agencyId: agency.id, year: parsed.year } });
     if (existing?.contentHash === source.contentHash) return { outcome: 'unchanged', reportId: existing.id };
+    const previous = await manager.findOne(Report, { where: { agencyId: agency.id, year: parsed.year - 1 } });
+    const previousCells = previous ? await manager.find(TableCell, { where: { reportId: previous.id } }) : [];
+    const facts = buildReportFacts({ report: parsed, cells: parsed.cells, sections: flatten(parsed.sections) }, previous ? { report: previous, cells: previousCells } : undefined);
     const fields = {
       agencyId: agency.id,
       year: parsed.year,
@@ -44,6 +50,7 @@ export async function storeReport(dataSource: DataSource, parsed: ParsedReport, 
       sourceFile: source.sourceFile,
       sourceFormat: source.sourceFormat,
       warnings: parsed.warnings,
+      failingChecks: countFailing(runChecks(facts, parsed.cells.length > 0)),
     };
     let reportId: number;
     if (existing) {
@@ -54,9 +61,16 @@ export async function storeReport(dataSource: DataSource, parsed: ParsedReport, 
     } else {
       reportId = (await manager.insert(Report, fields)).identifiers[0]!.id as number;
     }
-    await insertSections(manager, reportId, parsed.sections);
-    await insertCells(manager, reportId, parsed);
-    await refreshFailingChecks(manager, agency.id, [parsed.year, parsed.year + 1]);
+    const sections = flatten(parsed.sections);
+    await bulkInsert(manager, 'section', SECTION_COLUMNS, sections.map((s, ordinal) => [reportId, s.parentCode, s.code, ordinal, s.title, s.text, s.line]));
+    await bulkInsert(
+      manager,
+      'table_cell',
+      CELL_COLUMNS,
+      parsed.cells.map((c, ordinal) => [reportId, c.table, c.row, c.column, ordinal, c.value, c.raw, c.status, c.inferred, c.rule, c.line]),
+    );
+    const next = await manager.findOne(Report, { where: { agencyId: agency.id, year: parsed.year + 1 } });
+    if (next) await recountFailingChecks(manager, next, { report: parsed, cells: parsed.cells });
     await bumpDataVersion(manager);
     return { outcome: existing ? 'replaced' : 'stored', reportId };
   });
@@ -70,26 +84,7 @@ async function findOrCreateAgency(manager: EntityManager, name: string): Promise
   return manager.findOneByOrFail(Agency, { id });
 }
 
-async function insertSections(manager: EntityManager, reportId: number, sections: ParsedSection[]): Promise<void> {
-  let ordinal = 0;
-  for (const part of sections) {
-    const row = (section: ParsedSection, parentId: number | null) => ({
-      reportId,
-      parentId,
-      code: section.code,
-      ordinal: ordinal++,
-      title: section.title,
-      text: section.text,
-      line: section.line,
-    });
-    const partId = (await manager.insert(Section, row(part, null))).identifiers[0]!.id as number;
-    if (part.children.length > 0) await manager.insert(Section, part.children.map((child) => row(child, partId)));
-  }
-}
-
-async function insertCells(manager: EntityManager, reportId: number, parsed: ParsedReport): Promise<void> {
-  const rows = parsed.cells.map((cell, ordinal) => ({ ...cell, reportId, ordinal }));
-  for (let start = 0; start < rows.length; start += CELL_CHUNK) {
-    await manager.insert(TableCell, rows.slice(start, start + CELL_CHUNK));
-  }
+/** Parts and sub-parts in reading order, each sub-part naming its part. */
+function flatten(sections: ParsedSection[]): (ParsedSection & { parentCode: string | null })[] {
+  return sections.flatMap((part) => [{ ...part, parentCode: null }, ...part.children.map((child) => ({ ...child, parentCode: part.code }))]);
 }

@@ -18,7 +18,7 @@ export class ReportContentResolver {
 
   @FieldResolver(() => [Section], { description: 'The six parts in order; sub-parts under `children`' })
   async sections(@Root() report: Report, @Ctx() { loaders }: GatewayContext): Promise<Section[]> {
-    return (await loaders.sections.load(report.id)).filter((s) => s.parentId === null);
+    return (await loaders.sections.load(report.id)).filter((s) => s.parentCode === null);
   }
 
   @FieldResolver(() => [Table], { description: 'Tables t2, t3, t4 as rows of cells' })

@@ -6,6 +6,6 @@ import type { GatewayContext } from '../server/context';
 export class SectionResolver {
   @FieldResolver(() => [Section], { description: 'Sub-parts, in order' })
   async children(@Root() section: Section, @Ctx() { loaders }: GatewayContext): Promise<Section[]> {
-    return (await loaders.sections.load(section.reportId)).filter((s) => s.parentId === section.id);
+    return (await loaders.sections.load(section.reportId)).filter((s) => s.parentCode === section.code);
   }
 }

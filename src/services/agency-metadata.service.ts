@@ -1,4 +1,4 @@
-import { IsNull, Like, type EntityManager } from 'typeorm';
+import { In, IsNull, Like, type EntityManager } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import type { AgencyLevel } from '../schema/enums';
 import { badUserInput } from '../server/errors';
@@ -63,7 +63,9 @@ export async function guessFromName(manager: EntityManager, agency: Agency): Pro
   const level = agency.level ?? guessLevel(agency.name) ?? null;
   if (level !== agency.level) await manager.update(Agency, { id: agency.id }, { level });
   if (agency.parentId === null) {
-    const governing = await manager.find(Agency, { where: GOVERNING_SUFFIXES.map((suffix) => ({ name: Like(`%${suffix}`) })) });
+    // The bodies that could govern it are named by a prefix of its name plus a governing suffix: look those names up.
+    const names = [...agency.name].flatMap((_, i) => GOVERNING_SUFFIXES.map((suffix) => agency.name.slice(0, i + 1) + suffix));
+    const governing = await manager.find(Agency, { where: { name: In(names) } });
     const parent = governing
       .filter((candidate) => isNamedUnder(agency.name, candidate.name) && !candidate.path.includes(`/${agency.id}/`))
       .sort((a, b) => b.name.length - a.name.length)[0];

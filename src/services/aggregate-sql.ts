@@ -91,7 +91,7 @@ export function groupedMeasuresQuery(
 const CELL_COUNT = templateCells().length;
 const PART_CODES = PARTS.map((p) => `'${p.code}'`).join(', ');
 const COMPLETENESS_NUMERATOR =
-  `(SELECT COUNT(*) FROM section part WHERE part.report_id = report.id AND part.parent_id IS NULL AND part.code IN (${PART_CODES}))` +
+  `(SELECT COUNT(*) FROM section part WHERE part.report_id = report.id AND part.parent_code IS NULL AND part.code IN (${PART_CODES}))` +
   ` + (SELECT COUNT(*) FROM table_cell present WHERE present.report_id = report.id AND present.status <> 'MISSING')`;
 
 function termsOf(plan: MeasurePlan, basis: CorrectionBasis): Term[][] {

@@ -1,12 +1,12 @@
 import { lookupOf, type ReportFacts } from '../checks/report-facts';
+import type { CellFact } from '../checks/report-facts';
 import type { Report } from '../entities/report.entity';
-import type { Section } from '../entities/section.entity';
-import type { TableCell } from '../entities/table-cell.entity';
 
+/** A report as checks read it: stored rows, or a parse not stored yet. */
 export interface StoredReport {
   report: Pick<Report, 'year' | 'generation'>;
-  cells: TableCell[];
-  sections: Pick<Section, 'code' | 'text'>[];
+  cells: (CellFact & { table: string; row: string; column: string })[];
+  sections: { code: string; text: string }[];
 }
 
 /** What checks and figures read of a stored report and the same agency's previous-year report. */

@@ -45,7 +45,7 @@ describe('the five sample reports, through `nianbao ingest` and `nianbao export`
     const expected = expectation(sample);
     const report = await dataSource.getRepository(Report).findOneOrFail({ where: { agency: { name: expected.agency }, year: expected.year } });
     expect(report.generation).toBe(expected.generation);
-    const topLevel = (await dataSource.getRepository(Section).findBy({ reportId: report.id })).filter((s) => s.parentId === null);
+    const topLevel = (await dataSource.getRepository(Section).findBy({ reportId: report.id })).filter((s) => s.parentCode === null);
     expect(topLevel).toHaveLength(expected.parts);
     expect(topLevel.map((s) => s.code)).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(report.publishedAt).toBe(expected.publishedAt ?? null);

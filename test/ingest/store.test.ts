@@ -81,7 +81,7 @@ describe.each(DATABASE_KINDS)('storing a report (%s)', (kind) => {
     const { reportId } = await ingestReport(dataSource, { bytes: Buffer.from(sampleText(SAMPLE)) });
     const sections = await dataSource.getRepository(Section).find({ where: { reportId }, order: { ordinal: 'ASC' } });
     const part1 = sections.find((s) => s.code === '1')!;
-    expect(sections.filter((s) => s.parentId === part1.id).map((s) => s.code)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5']);
+    expect(sections.filter((s) => s.parentCode === part1.code).map((s) => s.code)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5']);
     expect(sections.find((s) => s.code === '1.2')!.text).toBe('2023 年，济源经开区共收到政府信息公开申请 2 件，办结率 100%。');
     expect(sections.find((s) => s.code === '6')!.text).toBe('2023年未收取信息公开处理费用。');
   });

@@ -14,13 +14,12 @@ export class InitialSchema1763800000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "report_agency_year" ON "report" ("agency_id", "year") `);
     await queryRunner.query(
-      `CREATE TABLE "section" ("id" SERIAL NOT NULL, "report_id" integer NOT NULL, "parent_id" integer, "code" character varying(8) NOT NULL, "ordinal" integer NOT NULL, "title" character varying(500) NOT NULL, "text" text NOT NULL, "line" integer NOT NULL, CONSTRAINT "PK_3c41d2d699384cc5e8eac54777d" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "section" ("id" SERIAL NOT NULL, "report_id" integer NOT NULL, "parent_code" character varying(8), "code" character varying(8) NOT NULL, "ordinal" integer NOT NULL, "title" character varying(500) NOT NULL, "text" text NOT NULL, "line" integer NOT NULL, CONSTRAINT "PK_3c41d2d699384cc5e8eac54777d" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "section_report" ON "section" ("report_id", "ordinal") `);
     await queryRunner.query(
       `CREATE TABLE "table_cell" ("id" SERIAL NOT NULL, "report_id" integer NOT NULL, "table_code" character varying(8) NOT NULL, "row_code" character varying(64) NOT NULL, "column_code" character varying(32) NOT NULL, "ordinal" integer NOT NULL, "value" double precision, "raw" text, "status" character varying(8) NOT NULL, "inferred" boolean NOT NULL DEFAULT false, "rule" character varying(100), "line" integer, CONSTRAINT "PK_9850b7853d9421b1b1f32ba3f6a" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(`CREATE INDEX "table_cell_measure" ON "table_cell" ("table_code", "row_code", "column_code") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "table_cell_address" ON "table_cell" ("report_id", "table_code", "row_code", "column_code") `);
     await queryRunner.query(
       `ALTER TABLE "agency" ADD CONSTRAINT "FK_23b82556fb4ce8b297ecc6fbd2f" FOREIGN KEY ("parent_id") REFERENCES "agency"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
@@ -30,9 +29,6 @@ export class InitialSchema1763800000000 implements MigrationInterface {
     );
     await queryRunner.query(
       `ALTER TABLE "section" ADD CONSTRAINT "FK_5af36fa4390f0cc3c3beaf1a23f" FOREIGN KEY ("report_id") REFERENCES "report"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "section" ADD CONSTRAINT "FK_5ca7baa8dbd3ef117ffe9ba37e0" FOREIGN KEY ("parent_id") REFERENCES "section"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
     await queryRunner.query(
       `ALTER TABLE "table_cell" ADD CONSTRAINT "FK_2bd00a0b2d68f70093237797c2b" FOREIGN KEY ("report_id") REFERENCES "report"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,

@@ -14,13 +14,12 @@ export class InitialSchema1763800000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "report_agency_year" ON "report" ("agency_id", "year") `);
     await queryRunner.query(
-      `CREATE TABLE "section" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "report_id" integer NOT NULL, "parent_id" integer, "code" varchar(8) NOT NULL, "ordinal" integer NOT NULL, "title" varchar(500) NOT NULL, "text" text NOT NULL, "line" integer NOT NULL, CONSTRAINT "FK_5af36fa4390f0cc3c3beaf1a23f" FOREIGN KEY ("report_id") REFERENCES "report" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_5ca7baa8dbd3ef117ffe9ba37e0" FOREIGN KEY ("parent_id") REFERENCES "section" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
+      `CREATE TABLE "section" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "report_id" integer NOT NULL, "parent_code" varchar(8), "code" varchar(8) NOT NULL, "ordinal" integer NOT NULL, "title" varchar(500) NOT NULL, "text" text NOT NULL, "line" integer NOT NULL, CONSTRAINT "FK_5af36fa4390f0cc3c3beaf1a23f" FOREIGN KEY ("report_id") REFERENCES "report" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
     );
     await queryRunner.query(`CREATE INDEX "section_report" ON "section" ("report_id", "ordinal") `);
     await queryRunner.query(
       `CREATE TABLE "table_cell" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "report_id" integer NOT NULL, "table_code" varchar(8) NOT NULL, "row_code" varchar(64) NOT NULL, "column_code" varchar(32) NOT NULL, "ordinal" integer NOT NULL, "value" double precision, "raw" text, "status" varchar(8) NOT NULL, "inferred" boolean NOT NULL DEFAULT (0), "rule" varchar(100), "line" integer, CONSTRAINT "FK_2bd00a0b2d68f70093237797c2b" FOREIGN KEY ("report_id") REFERENCES "report" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
     );
-    await queryRunner.query(`CREATE INDEX "table_cell_measure" ON "table_cell" ("table_code", "row_code", "column_code") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "table_cell_address" ON "table_cell" ("report_id", "table_code", "row_code", "column_code") `);
     await queryRunner.query(`CREATE TABLE "data_version" ("id" integer PRIMARY KEY NOT NULL, "version" integer NOT NULL)`);
     await queryRunner.query(`INSERT INTO "data_version" ("id", "version") VALUES (1, 0)`);

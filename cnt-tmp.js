@@ -1,0 +1,20 @@
+require('reflect-metadata');
+const {DataSource}=require('typeorm');
+const {dataSourceOptions}=require('./dist/database/data-source.js');
+const {ingestReport}=require('./dist/ingest/ingest-report.js');
+const fs=require('fs');
+(async()=>{
+  const times=new Map();
+  const logger={logQuery(){},logQueryError(){},logQuerySlow(t,q){const k=q.slice(0,50);const e=times.get(k)||[0,0];e[0]+=t;e[1]++;times.set(k,e)},logSchemaBuild(){},logMigration(){},log(){}};
+  fs.rmSync('/tmp/cnt.sqlite',{force:true});
+  const ds=new DataSource({...dataSourceOptions({kind:'sqlite',path:'/tmp/cnt.sqlite'},{logger}), maxQueryExecutionTime: 0.0001});
+  await ds.initialize(); await ds.runMigrations();
+  times.clear();
+  const files=fs.readdirSync('/tmp/bc/corpus/2023').slice(0,400).map(f=>fs.readFileSync('/tmp/bc/corpus/2023/'+f));
+  const t=Date.now();
+  for(const f of files) await ingestReport(ds,{bytes:f});
+  const el=Date.now()-t;
+  console.log('ms/report',(el/files.length).toFixed(2));
+  console.log([...times].sort((a,b)=>b[1][0]-a[1][0]).slice(0,12).map(([k,[ms,n]])=>(ms/files.length).toFixed(2)+'ms/report x'+(n/files.length).toFixed(1)+' '+k).join('\n'));
+  await ds.destroy();
+})();
