@@ -16,7 +16,9 @@ export interface OpenOptions {
 export function dataSourceOptions(target: DatabaseTarget, options: OpenOptions = {}): DataSourceOptions {
   const common = { entities: ENTITIES, logger: options.logger, logging: options.logger ? ('all' as const) : false, migrationsTransactionMode: 'each' as const };
   if (target.kind === 'postgres') {
-    return { ...common, type: 'postgres', url: target.url, migrations: POSTGRES_MIGRATIONS };
+    // With replicas, TypeORM sends reads outside transactions to them and everything else to the primary.
+    const connection = target.replicaUrls?.length ? { replication: { master: { url: target.url }, slaves: target.replicaUrls.map((url) => ({ url })) } } : { url: target.url };
+    return { ...common, type: 'postgres', ...connection, migrations: POSTGRES_MIGRATIONS };
   }
   return {
     ...common,
@@ -41,6 +43,25 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   if (target.kind === 'sqlite' && target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
   const dataSource = new DataSource(dataSourceOptions(target, options));
   await dataSource.initialize();
-  if (options.migrate !== false) await dataSource.runMigrations();
+  if (options.migrate !== false) await migrate(dataSource);
   return dataSource;
+}
+
+/** Key of the PostgreSQL advisory lock that lets one of several starting replicas migrate at a time. */
+const MIGRATION_LOCK = 4_2_2021;
+
+async function migrate(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== 'postgres') {
+    await dataSource.runMigrations();
+    return;
+  }
+  const lock = dataSource.createQueryRunner('master');
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations();
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { Report } from '../entities/report.entity';
 import { decodeInput } from './decode-input';
 import { parseReport, type ParseOptions } from './parse-report';
 import type { ParsedReport } from './parsed-report.types';
@@ -15,6 +16,8 @@ export interface IngestResult {
   outcome: StoreOutcome;
   reportId: number;
   report: ParsedReport;
+  /** The stored row, read from the primary database. */
+  stored: Report;
   encoding: string;
 }
 
@@ -25,5 +28,5 @@ export async function ingestReport(dataSource: DataSource, input: IngestInput): 
   const report = parseReport(normalizedText, input);
   const contentHash = createHash('sha256').update(normalizedText).digest('hex');
   const stored = await storeReport(dataSource, report, { contentHash, sourceFile: input.fileName ?? null, sourceFormat: `text/${encoding}` });
-  return { ...stored, report, encoding };
+  return { outcome: stored.outcome, reportId: stored.reportId, stored: stored.report, report, encoding };
 }

@@ -22,7 +22,12 @@ export interface StoreSource {
 export interface StoreResult {
   outcome: StoreOutcome;
   reportId: number;
+  /** The report as stored, read inside the transaction (so from the primary when reads go to replicas). */
+  report: Report;
 }
+
+/** Attempts at a store that loses a race with a concurrent writer (another process or replica ingesting the same report). */
+const ATTEMPTS = 4;
 
 const SECTION_COLUMNS = ['report_id', 'parent_code', 'code', 'ordinal', 'title', 'text', 'line'];
 const CELL_COLUMNS = ['report_id', 'table_code', 'row_code', 'column_code', 'ordinal', 'value', 'raw', 'status', 'inferred', 'rule', 'line'];
@@ -33,10 +38,27 @@ const CELL_COLUMNS = ['report_id', 'table_code', 'row_code', 'column_code', 'ord
  * sections and cells and keeps its id. A failure leaves the database as it was.
  */
 export async function storeReport(dataSource: DataSource, parsed: ParsedReport, source: StoreSource): Promise<StoreResult> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await storeOnce(dataSource, parsed, source);
+    } catch (error) {
+      // The other writer's report (or agency) is now there: the next attempt finds it and replaces or keeps it.
+      if (attempt >= ATTEMPTS || !isConcurrentWriteConflict(error)) throw error;
+    }
+  }
+}
+
+/** A unique key taken by a concurrent transaction, or SQLite's snapshot gone stale under another process's write. */
+function isConcurrentWriteConflict(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+  return code === '23505' || code === '40001' || code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || (code === 'SQLITE_CONSTRAINT_UNIQUE' && !/table_cell|section/.test(String(error)));
+}
+
+function storeOnce(dataSource: DataSource, parsed: ParsedReport, source: StoreSource): Promise<StoreResult> {
   return dataSource.transaction(async (manager) => {
     const agency = await findOrCreateAgency(manager, parsed.agencyName);
     const existing = await manager.findOne(Report, { where: { agencyId: agency.id, year: parsed.year } });
-    if (existing?.contentHash === source.contentHash) return { outcome: 'unchanged', reportId: existing.id };
+    if (existing?.contentHash === source.contentHash) return { outcome: 'unchanged', reportId: existing.id, report: existing };
     const previous = await manager.findOne(Report, { where: { agencyId: agency.id, year: parsed.year - 1 } });
     const previousCells = previous ? await manager.find(TableCell, { where: { reportId: previous.id } }) : [];
     const facts = buildReportFacts({ report: parsed, cells: parsed.cells, sections: flatten(parsed.sections) }, previous ? { report: previous, cells: previousCells } : undefined);
@@ -72,7 +94,7 @@ export async function storeReport(dataSource: DataSource, parsed: ParsedReport, 
     const next = await manager.findOne(Report, { where: { agencyId: agency.id, year: parsed.year + 1 } });
     if (next) await recountFailingChecks(manager, next, { report: parsed, cells: parsed.cells });
     await bumpDataVersion(manager);
-    return { outcome: existing ? 'replaced' : 'stored', reportId };
+    return { outcome: existing ? 'replaced' : 'stored', reportId, report: await manager.findOneByOrFail(Report, { id: reportId }) };
   });
 }
 

@@ -15,8 +15,7 @@ export class ReportMutationResolver {
     requireApiKey();
     try {
       const result = await ingestReport(dataSource, { bytes: Buffer.from(input.text, 'utf8'), fileName: input.fileName, agencyName: input.agencyName, year: input.year });
-      const report = await dataSource.getRepository(Report).findOneByOrFail({ id: result.reportId });
-      return { outcome: result.outcome, report, warnings: result.report.warnings };
+      return { outcome: result.outcome, report: result.stored, warnings: result.report.warnings };
     } catch (error) {
       if (error instanceof IngestError) throw badUserInput(`${input.fileName ?? 'input.text'}: ${error.message}`, 'input');
       throw error;

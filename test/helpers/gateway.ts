@@ -6,7 +6,7 @@ import { ingestReport } from '../../src/ingest/ingest-report';
 import { parseApiKeys } from '../../src/server/api-keys';
 import { startGateway, type Gateway } from '../../src/server/create-gateway';
 import { FIXTURES, SAMPLE_FILES, SEEDS } from './fixtures';
-import { openTestDatabase, type DatabaseKind } from './test-databases';
+import { openTestDatabase, POSTGRES_URL, type DatabaseKind } from './test-databases';
 
 /** Counts the SQL statements TypeORM sends. */
 export class StatementCounter implements TypeOrmLogger {
@@ -50,7 +50,8 @@ export interface TestGatewayOptions {
 
 export async function startTestGateway(sources: ReportSource[], options: TestGatewayOptions = {}): Promise<TestGateway> {
   const counter = new StatementCounter();
-  const database = await openTestDatabase(options.kind ?? 'sqlite', counter);
+  // In the PostgreSQL run (DATABASE_URL set) every gateway test runs on PostgreSQL; otherwise on a SQLite file.
+  const database = await openTestDatabase(options.kind ?? (POSTGRES_URL ? 'postgres' : 'sqlite'), counter);
   const { dataSource } = database;
   for (const source of sources) {
     const bytes = 'file' in source ? readFileSync(source.file) : Buffer.from(source.text);

@@ -48,3 +48,24 @@ async function adminQuery(sql: string): Promise<void> {
     await client.end();
   }
 }
+
+export interface CliDatabase {
+  /** Arguments and environment that point the `nianbao` command at the database. */
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  open(): Promise<DataSource>;
+  cleanup(): Promise<void>;
+}
+
+/** A fresh database for CLI tests: PostgreSQL through DATABASE_URL in the PostgreSQL run, else a SQLite file through --db. */
+export async function cliDatabase(): Promise<CliDatabase> {
+  if (!POSTGRES_URL) {
+    const file = tempSqlitePath();
+    return { args: ['--db', file.path], env: {}, open: () => openDatabase({ kind: 'sqlite', path: file.path }), cleanup: async () => file.cleanup() };
+  }
+  const name = `nianbao_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return { args: [], env: { DATABASE_URL: url.toString() }, open: () => openDatabase({ kind: 'postgres', url: url.toString() }), cleanup: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}

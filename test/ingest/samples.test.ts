@@ -1,34 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { openDatabase } from '../../src/database/data-source';
 import { Report } from '../../src/entities/report.entity';
 import { Section } from '../../src/entities/section.entity';
 import type { CellRecord } from '../../src/services/cell-export.service';
 import { templateCells, cellAddress } from '../../src/template/tables.template';
 import { expectation, expectedValue, SAMPLE_FILES, SEEDS } from '../helpers/fixtures';
 import { ndjson, runCli } from '../helpers/run-cli';
-import { tempSqlitePath, type TempSqlite } from '../helpers/temp-database';
+import { cliDatabase, type CliDatabase } from '../helpers/test-databases';
 
 describe('the five sample reports, through `nianbao ingest` and `nianbao export`', () => {
-  let file: TempSqlite;
+  let database: CliDatabase;
   let records: CellRecord[];
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    file = tempSqlitePath();
-    const ingest = runCli(['ingest', SEEDS, '--db', file.path]);
+    database = await cliDatabase();
+    const ingest = runCli(['ingest', SEEDS, ...database.args], database.env);
     expect(ingest.stderr).toBe('');
     expect(ingest.status).toBe(0);
     expect(ingest.stdout).toContain('5 file(s): 5 stored, 0 replaced, 0 unchanged, 0 refused');
-    const exported = runCli(['export', '--format', 'ndjson', '--db', file.path]);
+    const exported = runCli(['export', '--format', 'ndjson', ...database.args], database.env);
     expect(exported.status).toBe(0);
     records = ndjson<CellRecord>(exported.stdout);
-    dataSource = await openDatabase({ kind: 'sqlite', path: file.path });
+    dataSource = await database.open();
   });
 
   afterAll(async () => {
     await dataSource?.destroy();
-    file?.cleanup();
+    await database?.cleanup();
   });
 
   it.each(SAMPLE_FILES)('%s: every t2/t3/t4 cell as a person read it', (sample) => {
