@@ -1,8 +1,11 @@
 import { extractMemoryBenchmark } from './extract-memory.bench';
+import { gatewayBenchmark } from './gateway.bench';
 
 /** `npm run bench`: every benchmark, each writing its section of bench/RESULTS.md. Never part of the tests. */
 async function main(): Promise<void> {
-  await extractMemoryBenchmark();
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === 'gateway') await gatewayBenchmark();
+  if (!only || only === 'extract') await extractMemoryBenchmark();
 }
 
 main().catch((error: unknown) => {

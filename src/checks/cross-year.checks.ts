@@ -4,6 +4,12 @@ import { describeUnread, numberAt, type CellLookup, type ReportFacts } from './r
 
 const STOCK_ROWS = ['regulations', 'normativeDocuments'];
 
+/** The cells of the previous year's report that the cross-year checks read. */
+export const PREVIOUS_YEAR_ADDRESSES: readonly string[] = [
+  ...T3_TEMPLATE.columns.map((column) => `t3/carriedForward/${column.code}`),
+  ...STOCK_ROWS.map((row) => `t2/${row}/inForce`),
+];
+
 /** Check 6: this year's carried-over applications are last year's carried-forward; the stock of documents follows. */
 export function crossYearChecks(facts: ReportFacts): Check[] {
   const previous = facts.previous;

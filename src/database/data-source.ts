@@ -52,8 +52,17 @@ const MIGRATION_LOCK = 4_2_2021;
 
 async function migrate(dataSource: DataSource): Promise<void> {
   if (dataSource.options.type !== 'postgres') {
-    await dataSource.runMigrations();
-    return;
+    // Processes starting together on a new SQLite file race to migrate it: a loser finds the tables there
+    // (the winner committed each migration with its record) and, on its next try, nothing left to run.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await dataSource.runMigrations();
+        return;
+      } catch (error) {
+        if (attempt >= 5 || !/already exists|database is locked/.test(String(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
   }
   const lock = dataSource.createQueryRunner('master');
   await lock.connect();

@@ -5,7 +5,8 @@ import { CellStatusEnum } from '../schema/enums';
 import { cellAddress } from '../template/tables.template';
 import { Report } from './report.entity';
 
-@ObjectType('Cell', { description: 'One cell of tables t2, t3 or t4' })
+// simpleResolvers: a page of reports holds tens of thousands of cells; their fields need no middleware.
+@ObjectType('Cell', { description: 'One cell of tables t2, t3 or t4', simpleResolvers: true })
 @Entity({ name: 'table_cell' })
 @Index('table_cell_address', ['reportId', 'table', 'row', 'column'], { unique: true })
 export class TableCell {

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { countFailing, runChecks } from '../checks/run-checks';
 import { bulkInsert } from '../database/bulk-insert';
 import { Agency } from '../entities/agency.entity';
@@ -8,8 +8,8 @@ import { TableCell } from '../entities/table-cell.entity';
 import { guessFromName } from '../services/agency-metadata.service';
 import { recountFailingChecks } from '../services/check-summary.service';
 import { bumpDataVersion } from '../services/data-version.service';
-import { buildReportFacts } from '../services/report-facts';
-import type { ParsedReport, ParsedSection } from './parsed-report.types';
+import { buildReportFacts, type StoredReport } from '../services/report-facts';
+import type { CellStatus, ParsedReport, ParsedSection } from './parsed-report.types';
 
 export type StoreOutcome = 'stored' | 'replaced' | 'unchanged';
 
@@ -27,7 +27,7 @@ export interface StoreResult {
 }
 
 /** Attempts at a store that loses a race with a concurrent writer (another process or replica ingesting the same report). */
-const ATTEMPTS = 4;
+const ATTEMPTS = 8;
 
 const SECTION_COLUMNS = ['report_id', 'parent_code', 'code', 'ordinal', 'title', 'text', 'line'];
 const CELL_COLUMNS = ['report_id', 'table_code', 'row_code', 'column_code', 'ordinal', 'value', 'raw', 'status', 'inferred', 'rule', 'line'];
@@ -44,6 +44,8 @@ export async function storeReport(dataSource: DataSource, parsed: ParsedReport, 
     } catch (error) {
       // The other writer's report (or agency) is now there: the next attempt finds it and replaces or keeps it.
       if (attempt >= ATTEMPTS || !isConcurrentWriteConflict(error)) throw error;
+      // Back off a little, at random, so the writers do not collide again in step.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
 }
@@ -57,10 +59,10 @@ function isConcurrentWriteConflict(error: unknown): boolean {
 function storeOnce(dataSource: DataSource, parsed: ParsedReport, source: StoreSource): Promise<StoreResult> {
   return dataSource.transaction(async (manager) => {
     const agency = await findOrCreateAgency(manager, parsed.agencyName);
-    const existing = await manager.findOne(Report, { where: { agencyId: agency.id, year: parsed.year } });
+    const neighbours = await manager.find(Report, { where: { agencyId: agency.id, year: In([parsed.year - 1, parsed.year, parsed.year + 1]) } });
+    const [previous, existing, next] = [-1, 0, 1].map((offset) => neighbours.find((r) => r.year === parsed.year + offset));
     if (existing?.contentHash === source.contentHash) return { outcome: 'unchanged', reportId: existing.id, report: existing };
-    const previous = await manager.findOne(Report, { where: { agencyId: agency.id, year: parsed.year - 1 } });
-    const previousCells = previous ? await manager.find(TableCell, { where: { reportId: previous.id } }) : [];
+    const previousCells = previous ? await cellFacts(manager, previous.id) : [];
     const facts = buildReportFacts({ report: parsed, cells: parsed.cells, sections: flatten(parsed.sections) }, previous ? { report: previous, cells: previousCells } : undefined);
     const fields = {
       agencyId: agency.id,
@@ -91,12 +93,23 @@ function storeOnce(dataSource: DataSource, parsed: ParsedReport, source: StoreSo
       CELL_COLUMNS,
       parsed.cells.map((c, ordinal) => [reportId, c.table, c.row, c.column, ordinal, c.value, c.raw, c.status, c.inferred, c.rule, c.line]),
     );
-    const next = await manager.findOne(Report, { where: { agencyId: agency.id, year: parsed.year + 1 } });
     if (next) await recountFailingChecks(manager, next, { report: parsed, cells: parsed.cells });
     await bumpDataVersion(manager);
     return { outcome: existing ? 'replaced' : 'stored', reportId, report: await manager.findOneByOrFail(Report, { id: reportId }) };
   });
 }
+
+/** What checks read of a stored report's cells, without building entities (the hot path of ingest). */
+async function cellFacts(manager: EntityManager, reportId: number): Promise<CellRow[]> {
+  const rows: { table_code: string; row_code: string; column_code: string; value: number | null; status: CellStatus }[] = await manager
+    .createQueryBuilder(TableCell, 'cell')
+    .select(['cell.table_code AS table_code', 'cell.row_code AS row_code', 'cell.column_code AS column_code', 'cell.value AS value', 'cell.status AS status'])
+    .where('cell.report_id = :reportId', { reportId })
+    .getRawMany();
+  return rows.map((r) => ({ table: r.table_code, row: r.row_code, column: r.column_code, value: r.value, status: r.status }));
+}
+
+type CellRow = StoredReport['cells'][number];
 
 async function findOrCreateAgency(manager: EntityManager, name: string): Promise<Agency> {
   const found = await manager.findOne(Agency, { where: { name } });

@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import type { CheckSeverity, CheckStatus } from '../checks/check.types';
 import { CheckSeverityEnum, CheckStatusEnum } from './enums';
 
-@ObjectType('Check', { description: 'A consistency check of SPEC §2 on one report' })
+@ObjectType('Check', { description: 'A consistency check of SPEC §2 on one report', simpleResolvers: true })
 export class CheckType {
   @Field({ description: 'Stable id, e.g. t3.rowTotal/new or narrative/applicationsReceived' })
   id!: string;

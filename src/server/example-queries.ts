@@ -1,8 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-/** The named example documents in `queries/`: preloaded in the IDE, typed by codegen. */
-export const QUERIES_DIR = join(__dirname, '..', '..', 'queries');
+/** The named example documents in `queries/` at the project's root: preloaded in the IDE, typed by codegen. */
+export const QUERIES_DIR = projectDir('queries');
+
+/** A folder of the project root, found upward from here (src/server in development, dist/server when built). */
+function projectDir(name: string): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, name))) return join(dir, name);
+  }
+  throw new Error(`no ${name}/ folder above ${__dirname}`);
+}
 
 export interface ExampleQuery {
   name: string;

@@ -43,13 +43,16 @@ export function groupedMeasuresQuery(
   const addresses = [...new Set(plans.flatMap((plan) => termsOf(plan, basis).flatMap((t) => t.map((term) => term.address))))];
   const column = (address: string) => `c_${addresses.indexOf(address)}`;
   const perReport = dataSource.createQueryBuilder(Report, 'report').innerJoin(Agency, 'agency', 'agency.id = report.agency_id');
-  const cellParams: Record<string, string> = {};
-  const cellConditions = addresses.map((address, i) => {
+  const cellParams: Record<string, string | string[]> = {};
+  addresses.forEach((address, i) => {
     const [table, row, col] = address.split('/') as [string, string, string];
     Object.assign(cellParams, { [`t${i}`]: table, [`r${i}`]: row, [`k${i}`]: col });
-    return `(cell.table_code = :t${i} AND cell.row_code = :r${i} AND cell.column_code = :k${i})`;
   });
-  perReport.leftJoin(TableCell, 'cell', cellConditions.length > 0 ? `cell.report_id = report.id AND (${cellConditions.join(' OR ')})` : '1 = 0', cellParams);
+  // IN lists on each code (a superset of the addresses; the CASEs below pick exact ones) let the (report, table, row, column) index serve the join.
+  const codes = (part: number) => [...new Set(addresses.map((a) => a.split('/')[part]!))];
+  Object.assign(cellParams, { tables: codes(0), rows: codes(1), columns: codes(2) });
+  const joinCells = 'cell.report_id = report.id AND cell.table_code IN (:...tables) AND cell.row_code IN (:...rows) AND cell.column_code IN (:...columns)';
+  perReport.leftJoin(TableCell, 'cell', addresses.length > 0 ? joinCells : '1 = 0', cellParams);
   perReport.select('report.id', 'report_id');
   for (const dimension of Object.keys(DIMENSION_SOURCES) as GroupDimension[]) perReport.addSelect(DIMENSION_SOURCES[dimension], GROUP_DIMENSIONS[dimension]);
   addresses.forEach((address, i) =>
