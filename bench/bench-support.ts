@@ -33,9 +33,10 @@ export async function runMeasured(args: string[], env: NodeJS.ProcessEnv = {}): 
   return { peakMiB: peak, stdout };
 }
 
-/** Starts `nianbao serve` on a free loopback port and returns its URL once it listens. */
+/** Starts `nianbao serve` (a SQLite path, or a PostgreSQL URL) on a free loopback port and returns its URL once it listens. */
 export async function startServer(db: string, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], { env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env } });
+  const database = db.startsWith('postgres') ? { args: [], env: { DATABASE_URL: db } } : { args: ['--db', db], env: { DATABASE_URL: '' } };
+  const child = spawn(process.execPath, [BIN, 'serve', ...database.args, '--port', '0'], { env: { ...process.env, LOG_LEVEL: 'warn', ...database.env, ...env } });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {

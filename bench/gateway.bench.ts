@@ -1,15 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
-import type { DataSource, Logger } from 'typeorm';
+import { execute, parse as parseDocument } from 'graphql';
+import { StatementCounter } from '../src/database/statement-counter';
 import { openDatabase } from '../src/database/data-source';
 import { generateCorpus } from '../src/generate/generate-corpus';
 import { ingestFiles } from '../src/ingest/ingest-files';
 import { parseReport } from '../src/ingest/parse-report';
-import { startGateway } from '../src/server/create-gateway';
+import { buildGatewaySchema } from '../src/schema/build-schema';
+import { createContext } from '../src/server/context';
 import { benchDatabase, postgresReachable, type BenchDatabase } from './bench-database';
-import { machine, writeSection } from './bench-support';
+import { machine, peakRssMiB, ROOT, startServer, writeSection } from './bench-support';
 import { rawAggregate, rawInsert, rawNested } from './raw-floors';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -34,21 +35,14 @@ interface Row {
   dbMiB: number;
 }
 
-class Counter implements Logger {
-  count = 0;
-  logQuery(): void {
-    this.count += 1;
-  }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
-}
+/** Every measured row, kept between runs so that sizes and databases can be measured in separate runs. */
+const ROWS_FILE = join(ROOT, 'bench', 'gateway-results.json');
 
 export async function gatewayBenchmark(): Promise<void> {
-  const kinds: ('sqlite' | 'postgres')[] = (await postgresReachable()) ? ['sqlite', 'postgres'] : ['sqlite'];
-  const rows: Row[] = [];
+  const wanted = (process.env.BENCH_KINDS ?? 'sqlite,postgres').split(',');
+  const postgres = wanted.includes('postgres') && (await postgresReachable());
+  const kinds = (['sqlite', 'postgres'] as const).filter((kind) => wanted.includes(kind) && (kind === 'sqlite' || postgres));
+  const rows: Row[] = existsSync(ROWS_FILE) ? (JSON.parse(readFileSync(ROWS_FILE, 'utf8')) as Row[]) : [];
   for (const size of SIZES) {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
     try {
@@ -57,12 +51,18 @@ export async function gatewayBenchmark(): Promise<void> {
       const files = readdirSync(corpus).filter((f) => /^\d{4}$/.test(f)).flatMap((year) => readdirSync(join(corpus, year)).map((f) => join(corpus, year, f)));
       const sample = files.slice(0, INGEST_SAMPLE).map((file) => readFileSync(file, 'utf8'));
       const parse = rate(sample.length, () => sample.forEach((text) => parseReport(text)));
-      for (const kind of kinds) rows.push(await measure(size, kind, dir, corpus, sample, parse));
+      for (const kind of kinds) {
+        const row = await measure(size, kind, dir, corpus, sample, parse);
+        rows.splice(0, rows.length, ...rows.filter((r) => r.size !== size || r.kind !== kind), row);
+        rows.sort((a, b) => a.size - b.size || a.kind.localeCompare(b.kind));
+        // Written after every measurement: a long run that fails late keeps what it measured.
+        writeFileSync(ROWS_FILE, `${JSON.stringify(rows, null, 1)}\n`);
+        writeSection('gateway', report(rows));
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  writeSection('gateway', report(rows));
 }
 
 async function measure(size: number, kind: 'sqlite' | 'postgres', dir: string, corpus: string, sample: string[], parse: number): Promise<Row> {
@@ -75,18 +75,17 @@ async function measure(size: number, kind: 'sqlite' | 'postgres', dir: string, c
     const floorStore = await rateAsync(parsed.length, () => rawInsert(floorSource, parsed));
     await floorSource.destroy();
     const storeRate = await ingestCorpus(ours, corpus, size);
-    // Counting statements makes TypeORM log every query: only the query measurements use it.
-    const counter = new Counter();
-    const dataSource = await openCounted(ours, counter);
-    const gateway = await startGateway({ dataSource, logger: pino({ level: 'silent' }), port: 0 });
+    const dataSource = await ours.open();
+    // The gateway as deployed: its own process, in production mode.
+    const server = await startServer(ours.target.kind === 'sqlite' ? ours.target.path : ours.target.url, { NODE_ENV: 'production' });
     try {
-      const post = (query: string) => fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.text());
-      const nested = await compare(counter, () => post(NESTED), () => rawNested(dataSource));
-      const byYear = await compare(counter, () => post(aggregateQuery('YEAR')), () => rawAggregate(dataSource, 'year'));
-      const byRegion = await compare(counter, () => post(aggregateQuery('REGION')), () => rawAggregate(dataSource, 'region'));
-      return { size, kind, parse, store: storeRate, floorStore, nested, byYear, byRegion, rssMiB: process.resourceUsage().maxRSS / 1024, dbMiB: await ours.sizeMiB() };
+      const post = (query: string) => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.text());
+      const nested = await compare(ours, NESTED, () => post(NESTED), () => rawNested(dataSource));
+      const byYear = await compare(ours, aggregateQuery('YEAR'), () => post(aggregateQuery('YEAR')), () => rawAggregate(dataSource, 'year'));
+      const byRegion = await compare(ours, aggregateQuery('REGION'), () => post(aggregateQuery('REGION')), () => rawAggregate(dataSource, 'region'));
+      return { size, kind, parse, store: storeRate, floorStore, nested, byYear, byRegion, rssMiB: peakRssMiB(server.child.pid!), dbMiB: await ours.sizeMiB() };
     } finally {
-      await gateway.close();
+      server.child.kill('SIGTERM');
       await dataSource.destroy();
     }
   } finally {
@@ -112,18 +111,23 @@ async function ingestCorpus(database: BenchDatabase, corpus: string, size: numbe
   }
 }
 
-function openCounted(database: BenchDatabase, counter: Counter): Promise<DataSource> {
-  return openDatabase(database.target, { logger: counter });
-}
-
-/** Medians of RUNS timings (ms) after a warm-up, ours and the floor, and the SQL statements one request of ours sends. */
-async function compare(counter: Counter, ours: () => Promise<unknown>, floor: () => Promise<unknown>): Promise<[number, number, number]> {
+/** Medians of RUNS timings (ms) after a warm-up, ours and the floor, and the SQL statements the document sends (counted in-process). */
+async function compare(database: BenchDatabase, document: string, ours: () => Promise<unknown>, floor: () => Promise<unknown>): Promise<[number, number, number]> {
   await ours();
   await floor();
-  counter.count = 0;
-  await ours();
-  const statements = counter.count;
-  return [await median(ours), await median(floor), statements];
+  return [await median(ours), await median(floor), await statementsOf(database, document)];
+}
+
+async function statementsOf(database: BenchDatabase, document: string): Promise<number> {
+  const counter = new StatementCounter();
+  const dataSource = await openDatabase(database.target, { logger: counter, migrate: false });
+  try {
+    const result = await execute({ schema: await buildGatewaySchema(), document: parseDocument(document), contextValue: createContext(dataSource, undefined, []) });
+    if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
+    return counter.count;
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 async function median(work: () => Promise<unknown>): Promise<number> {
@@ -168,7 +172,7 @@ Machine: ${machine()}. Corpora from \`nianbao generate\` (size/4 agencies × 202
   floor: the same rows by prepared multi-row INSERTs, one transaction per report (its factor over ours in brackets).
 - **nested**: \`reports(first: 100)\` with t3 cells, figures and checks over HTTP, against four SELECTs and the same figures and checks built into JSON by hand.
 - **aggregates**: \`aggregate(groupBy: [YEAR] / [REGION], measures: ["t3/new/total", "completionRate"])\` over HTTP against one hand-written GROUP BY.
-- ms ours / ms floor = ratio; statements: SQL statements of one request of ours.
+- ms ours / ms floor = ratio; statements: SQL statements of one request of ours. Peak RSS: the gateway process (\`nianbao serve\`, NODE_ENV=production).
 
 | reports | db | parse/s | parse+store/s | floor store/s | nested ms | by year ms | by region ms | peak RSS MiB | db MiB |
 |---:|---|---:|---:|---:|---|---|---|---:|---:|

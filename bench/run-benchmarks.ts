@@ -9,6 +9,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n${(error as { cause?: unknown }).cause ?? ''}\n`);
   process.exitCode = 1;
 });

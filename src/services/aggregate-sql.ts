@@ -48,20 +48,38 @@ export function groupedMeasuresQuery(
     const [table, row, col] = address.split('/') as [string, string, string];
     Object.assign(cellParams, { [`t${i}`]: table, [`r${i}`]: row, [`k${i}`]: col });
   });
-  // IN lists on each code (a superset of the addresses; the CASEs below pick exact ones) let the (report, table, row, column) index serve the join.
+  // IN lists on each code (a superset of the addresses; the CASEs below pick exact ones) let the (report, table, row, column) index serve.
   const codes = (part: number) => [...new Set(addresses.map((a) => a.split('/')[part]!))];
   Object.assign(cellParams, { tables: codes(0), rows: codes(1), columns: codes(2) });
-  const joinCells = 'cell.report_id = report.id AND cell.table_code IN (:...tables) AND cell.row_code IN (:...rows) AND cell.column_code IN (:...columns)';
-  perReport.leftJoin(TableCell, 'cell', addresses.length > 0 ? joinCells : '1 = 0', cellParams);
+  const inCodes = 'cell.table_code IN (:...tables) AND cell.row_code IN (:...rows) AND cell.column_code IN (:...columns)';
+  const cellMaxima = addresses.map(
+    (address, i) => [`MAX(CASE WHEN cell.table_code = :t${i} AND cell.row_code = :r${i} AND cell.column_code = :k${i} AND cell.status IN ('NUMBER', 'ZERO') THEN cell.value END)`, column(address)] as const,
+  );
   perReport.select('report.id', 'report_id');
   for (const dimension of Object.keys(DIMENSION_SOURCES) as GroupDimension[]) perReport.addSelect(DIMENSION_SOURCES[dimension], GROUP_DIMENSIONS[dimension]);
-  addresses.forEach((address, i) =>
-    perReport.addSelect(`MAX(CASE WHEN cell.table_code = :t${i} AND cell.row_code = :r${i} AND cell.column_code = :k${i} AND cell.status IN ('NUMBER', 'ZERO') THEN cell.value END)`, column(address)),
-  );
+  if (addresses.length > 0 && dataSource.options.type === 'postgres') {
+    // PostgreSQL plans best with the cells folded per report first (one hash aggregate), then joined.
+    perReport.leftJoin(
+      (cells) => {
+        cells.select('cell.report_id', 'report_id').from(TableCell, 'cell').where(inCodes).groupBy('cell.report_id');
+        for (const [expression, alias] of cellMaxima) cells.addSelect(expression, alias);
+        return cells;
+      },
+      'cells',
+      'cells.report_id = report.id',
+    );
+    for (const [, alias] of cellMaxima) perReport.addSelect(`cells.${alias}`, alias);
+  } else if (addresses.length > 0) {
+    // SQLite plans best with each report's cells looked up on the index, grouped per report.
+    perReport.leftJoin(TableCell, 'cell', `cell.report_id = report.id AND ${inCodes}`);
+    for (const [expression, alias] of cellMaxima) perReport.addSelect(expression, alias);
+    perReport.groupBy(['report.id', ...Object.values(DIMENSION_SOURCES)].join(', '));
+  }
+  perReport.setParameters(cellParams);
   if (plans.some((plan) => plan.measure.kind === 'figure' && plan.measure.name === 'reportCompleteness')) {
     perReport.addSelect(COMPLETENESS_NUMERATOR, 'completeness_n');
   }
-  applyReportFilter(perReport, filter).groupBy(['report.id', ...Object.values(DIMENSION_SOURCES)].join(', '));
+  applyReportFilter(perReport, filter);
 
   const values = dataSource.createQueryBuilder().from(`(${perReport.getQuery()})`, 'per_report').setParameters(perReport.getParameters());
   values.select(Object.values(GROUP_DIMENSIONS).map((d) => `per_report.${d} AS ${d}`).join(', '));

@@ -1,25 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { StatementCounter } from '../../src/database/statement-counter';
 import { ingestReport } from '../../src/ingest/ingest-report';
 import { parseApiKeys } from '../../src/server/api-keys';
 import { startGateway, type Gateway } from '../../src/server/create-gateway';
 import { FIXTURES, SAMPLE_FILES, SEEDS } from './fixtures';
 import { openTestDatabase, POSTGRES_URL, type DatabaseKind } from './test-databases';
-
-/** Counts the SQL statements TypeORM sends. */
-export class StatementCounter implements TypeOrmLogger {
-  count = 0;
-  logQuery(): void {
-    this.count += 1;
-  }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
-}
 
 /** A report file, or a text written for a test, optionally under another agency name. */
 export type ReportSource = ({ file: string } | { text: string }) & { agencyName?: string };
