@@ -23,7 +23,8 @@ export interface Edge<T> {
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A getter, so the COUNT over the whole filter runs only when a query selects totalCount. */
+  readonly totalCount: Promise<number>;
 }
 
 /** A Relay-style cursor connection of `Node`: `edges { cursor node }`, `pageInfo`, `totalCount`. */
@@ -46,7 +47,7 @@ export function Connection<T extends object>(Node: ClassType<T>, name: string) {
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'Items matching the filter, on every page' })
-    totalCount!: number;
+    readonly totalCount!: Promise<number>;
   }
   return ConnectionType;
 }

@@ -17,15 +17,14 @@ export interface KeysetOrder<T> {
 }
 
 /**
- * One page of a connection by keyset: stable under inserts, one COUNT and one
- * SELECT whatever the page. The cursor is the row's order keys, opaque to clients.
+ * One page of a connection by keyset: stable under inserts, one SELECT whatever
+ * the page (and one COUNT when totalCount is asked). The cursor is the row's order keys, opaque to clients.
  */
 export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, order: KeysetOrder<T>, page: PageRequest): Promise<ConnectionShape<T>> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badUserInput(`first must be an integer from 0 to ${MAX_PAGE_SIZE}, got ${first}`, 'first');
   }
-  const totalCount = await query.clone().getCount();
   const rowsQuery = query.clone();
   if (page.after) applyAfter(rowsQuery, order, decodeCursor(page.after, order.keys.length));
   order.keys.forEach((key, index) => (index === 0 ? rowsQuery.orderBy(key.expression, order.direction) : rowsQuery.addOrderBy(key.expression, order.direction)));
@@ -34,7 +33,9 @@ export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilde
   const edges = nodes.map((node) => ({ cursor: encodeCursor(order.keys.map((k) => k.value(node))), node }));
   return {
     edges,
-    totalCount,
+    get totalCount() {
+      return query.clone().getCount();
+    },
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: Boolean(page.after),
