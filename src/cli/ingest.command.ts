@@ -1,6 +1,7 @@
 import { MultiBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { countFiles, ingestFiles, type FileOutcome } from '../ingest/ingest-files';
+import { collectFiles } from '../ingest/collect-files';
+import { ingestFiles, type FileOutcome } from '../ingest/ingest-files';
 import { withDatabase } from './open-database';
 import { parseYear } from './option-parsers';
 
@@ -29,10 +30,11 @@ export function registerIngestCommand(program: Command): void {
 async function ingestPaths(paths: string[], options: IngestOptions): Promise<boolean> {
   const counts = { stored: 0, replaced: 0, unchanged: 0, refused: 0 };
   const bars = process.stderr.isTTY ? new MultiBar({ format: ' {bar} {value}/{total} {file}', hideCursor: true }, Presets.shades_classic) : undefined;
-  const bar = bars?.create(await countFiles(paths), 0, { file: '' });
+  const files = await collectFiles(paths);
+  const bar = bars?.create(files.length, 0, { file: '' });
   const say = (line: string) => (bars ? bars.log(`${line}\n`) : process.stdout.write(`${line}\n`));
   await withDatabase(options.db, async (dataSource) => {
-    for await (const outcome of ingestFiles(dataSource, paths, { agencyName: options.agency, year: options.year })) {
+    for await (const outcome of ingestFiles(dataSource, files, { agencyName: options.agency, year: options.year })) {
       if ('refused' in outcome) {
         counts.refused += 1;
         say(`refused   ${outcome.path}: ${outcome.refused.message}`);

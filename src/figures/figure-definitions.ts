@@ -50,6 +50,11 @@ function decided(rows: string[], basis: CorrectionBasis): Term[] {
   return basis === 'TOTAL' ? totals : [...totals, ...minus(...rows.map((row) => `t4/${row}/pending`))];
 }
 
+/** Whether a figure is a ratio (it pools Σnumerator ÷ Σdenominator) rather than a count. */
+export function isRateFigure(name: FigureName): boolean {
+  return name === 'reportCompleteness' || linearFigures().some((figure) => figure.name === name && figure.denominator !== undefined);
+}
+
 /** Every figure but reportCompleteness, which counts parts and cells present rather than summing cells. */
 export function linearFigures(basis: CorrectionBasis = 'TOTAL'): LinearFigure[] {
   return [

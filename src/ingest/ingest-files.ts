@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
-import { collectFiles } from './collect-files';
+import { collectFiles, type CollectedPath } from './collect-files';
 import { MAX_INPUT_BYTES } from './decode-input';
 import { IngestError } from './ingest-error';
 import { ingestReport, type IngestResult } from './ingest-report';
@@ -13,8 +13,9 @@ export type FileOutcome = { path: string; result: IngestResult } | { path: strin
  * transaction each. A refused file is reported and the rest go on; any other
  * error (the database failing) stops the run.
  */
-export async function* ingestFiles(dataSource: DataSource, paths: readonly string[], options: ParseOptions = {}): AsyncGenerator<FileOutcome, void, undefined> {
-  for (const file of await collectFiles(paths)) {
+export async function* ingestFiles(dataSource: DataSource, paths: readonly string[] | CollectedPath[], options: ParseOptions = {}): AsyncGenerator<FileOutcome, void, undefined> {
+  const files = paths.every((p) => typeof p === 'string') ? await collectFiles(paths as string[]) : (paths as CollectedPath[]);
+  for (const file of files) {
     try {
       if (file.problem) throw new IngestError('UNREADABLE', file.problem);
       const bytes = readBounded(file.path);
@@ -24,10 +25,6 @@ export async function* ingestFiles(dataSource: DataSource, paths: readonly strin
       yield { path: file.path, refused: error };
     }
   }
-}
-
-export async function countFiles(paths: readonly string[]): Promise<number> {
-  return (await collectFiles(paths)).length;
 }
 
 /**

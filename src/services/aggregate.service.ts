@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { CorrectionBasis } from '../figures/figure-definitions';
+import { isRateFigure, type CorrectionBasis } from '../figures/figure-definitions';
 import { parseMeasure } from '../figures/measure';
 import type { AggregateGroup, GroupKey, MeasureAggregate, RankedGroup } from '../schema/aggregate.types';
 import type { ReportFilter } from '../schema/report-filter.input';
@@ -62,7 +62,7 @@ function planMeasures(names: string[]): MeasurePlan[] {
   return names.map((name) => {
     const measure = parseMeasure(name);
     if (!measure) throw badUserInput(`measure "${name}" is not a cell address (t3/new/total) or a figure name (completionRate)`, 'measures');
-    const isRate = measure.kind === 'figure' && !['applicationsReceived', 'applicationsToHandle'].includes(measure.name);
+    const isRate = measure.kind === 'figure' && isRateFigure(measure.name);
     return { measure, name, isRate };
   });
 }
