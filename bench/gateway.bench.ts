@@ -123,7 +123,7 @@ async function statementsOf(database: BenchDatabase, document: string): Promise<
   const dataSource = await openDatabase(database.target, { logger: counter, migrate: false });
   counter.count = 0; // not the statements the driver sends when it connects
   try {
-    const result = await execute({ schema: await buildGatewaySchema(), document: parseDocument(document), contextValue: createContext(dataSource, undefined, []) });
+    const result = await execute({ schema: await buildGatewaySchema(), document: parseDocument(document), contextValue: createContext(dataSource) });
     if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
     return counter.count;
   } finally {

@@ -55,7 +55,7 @@ async function query(file: string, options: QueryOptions): Promise<void> {
   for (const name of Object.keys(fromFile)) readVariables(prepared, { [name]: '' }, options.variables!);
   const out = options.out ? createWriteStream(options.out) : process.stdout;
   await withDatabase(options.db, (dataSource) =>
-    runExtract({ schema, context: () => createContext(dataSource, undefined, []), prepared, variables, format: options.format, out, bom: options.bom, allPages: options.allPages }),
+    runExtract({ schema, context: () => createContext(dataSource), prepared, variables, format: options.format, out, bom: options.bom, allPages: options.allPages }),
   );
   if (out !== process.stdout) {
     out.end();

@@ -4,8 +4,8 @@ import { openDatabase } from '../database/data-source';
 import { describeTarget, resolveDatabaseTarget } from '../database/database-target';
 import { Report } from '../entities/report.entity';
 import { ingestFiles } from '../ingest/ingest-files';
-import { parseApiKeys } from '../server/api-keys';
 import { startGateway } from '../server/create-gateway';
+import { settingsFromEnvironment } from '../server/gateway-settings';
 import { parsePort } from './option-parsers';
 
 interface ServeOptions {
@@ -28,15 +28,16 @@ export function registerServeCommand(program: Command): void {
 
 async function serve(options: ServeOptions): Promise<void> {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] });
+  const settings = settingsFromEnvironment(process.env);
   const target = resolveDatabaseTarget(options.db);
-  const dataSource = await openDatabase(target);
+  const dataSource = await openDatabase(target, { statementTimeoutMs: settings.limits.timeoutMs });
   if (options.load && (await dataSource.getRepository(Report).count()) === 0) {
     for await (const outcome of ingestFiles(dataSource, options.load)) {
       if ('refused' in outcome) logger.warn({ file: outcome.path, reason: outcome.refused.message }, 'sample report refused');
       else logger.info({ file: outcome.path, reportId: outcome.result.reportId, outcome: outcome.result.outcome }, 'sample report loaded');
     }
   }
-  const gateway = await startGateway({ dataSource, logger, port: options.port, host: options.host, production: process.env.NODE_ENV === 'production', apiKeys: parseApiKeys(process.env.NIANBAO_API_KEYS), cacheMaxAge: Number(process.env.NIANBAO_CACHE_MAX_AGE ?? 60) });
+  const gateway = await startGateway({ dataSource, logger, port: options.port, host: options.host, settings });
   logger.info({ url: gateway.url, database: describeTarget(target) }, 'gateway listening');
   process.stdout.write(`Nianbao gateway at ${gateway.url}/ (IDE), ${gateway.url}/graphql (GraphQL), ${gateway.url}/healthz\n`);
   const shutdown = async (signal: string) => {

@@ -11,6 +11,8 @@ export interface OpenOptions {
   logger?: Logger;
   /** Run pending migrations on open (the default). */
   migrate?: boolean;
+  /** PostgreSQL cancels any one statement running longer (the gateway's operation time limit). */
+  statementTimeoutMs?: number;
 }
 
 export function dataSourceOptions(target: DatabaseTarget, options: OpenOptions = {}): DataSourceOptions {
@@ -18,7 +20,8 @@ export function dataSourceOptions(target: DatabaseTarget, options: OpenOptions =
   if (target.kind === 'postgres') {
     // With replicas, TypeORM sends reads outside transactions to them and everything else to the primary.
     const connection = target.replicaUrls?.length ? { replication: { master: { url: target.url }, slaves: target.replicaUrls.map((url) => ({ url })) } } : { url: target.url };
-    return { ...common, type: 'postgres', ...connection, migrations: POSTGRES_MIGRATIONS };
+    const extra = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : undefined;
+    return { ...common, type: 'postgres', ...connection, extra, migrations: POSTGRES_MIGRATIONS };
   }
   return {
     ...common,

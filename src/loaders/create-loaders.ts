@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import BaseDataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import type { ReportFacts } from '../checks/report-facts';
 import { Agency } from '../entities/agency.entity';
@@ -10,8 +10,13 @@ import { buildReportFacts } from '../services/report-facts';
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** Per-request batching: one query per kind of thing per tick, however many reports a page holds. */
-export function createLoaders(dataSource: DataSource) {
+/**
+ * Per-request batching: one query per kind of thing per tick, however many
+ * reports a page holds. `beforeQuery` runs before each batch's query (the
+ * request's deadline check).
+ */
+export function createLoaders(dataSource: DataSource, beforeQuery: () => void = () => undefined) {
+  const DataLoader = guardedLoader(beforeQuery);
   const agency = new DataLoader<number, Agency | undefined>(async (ids) => {
     const rows = await dataSource.getRepository(Agency).findBy({ id: In([...ids]) });
     return ids.map((id) => rows.find((row) => row.id === id));
@@ -89,6 +94,18 @@ async function loadCells(dataSource: DataSource, reportIds: readonly number[], a
 
 const CELL_COLUMNS = ['id', 'report_id', 'table_code', 'row_code', 'column_code', 'ordinal', 'value', 'raw', 'status', 'inferred', 'rule', 'line'] as const;
 type CellRow = { [K in (typeof CELL_COLUMNS)[number]]: never };
+
+/** DataLoader whose batch functions call `beforeQuery` first. */
+function guardedLoader(beforeQuery: () => void) {
+  return class GuardedLoader<K, V, C = K> extends BaseDataLoader<K, V, C> {
+    constructor(batch: BaseDataLoader.BatchLoadFn<K, V>, options?: BaseDataLoader.Options<K, V, C>) {
+      super((keys) => {
+        beforeQuery();
+        return batch(keys);
+      }, options);
+    }
+  };
+}
 
 function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
   const groups = new Map<K, T[]>(keys.map((key) => [key, []]));

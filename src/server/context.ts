@@ -1,14 +1,31 @@
 import type { DataSource } from 'typeorm';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
 import { requireApiKey } from './api-keys';
+import { RequestDeadline } from './request-deadline';
 
 export interface GatewayContext {
   dataSource: DataSource;
   loaders: Loaders;
+  deadline: RequestDeadline;
   /** Throws UNAUTHENTICATED or FORBIDDEN unless the request carries a valid API key. */
   requireApiKey(): void;
 }
 
-export function createContext(dataSource: DataSource, authorization: string | undefined, apiKeys: readonly Buffer[]): GatewayContext {
-  return { dataSource, loaders: createLoaders(dataSource), requireApiKey: () => requireApiKey(authorization, apiKeys) };
+export interface RequestCredentials {
+  /** The request's Authorization header. */
+  authorization?: string;
+  /** Digests of the keys mutations accept. */
+  apiKeys?: readonly Buffer[];
+  /** Unlimited when absent (the CLI and server-side extracts run fixed documents). */
+  timeoutMs?: number;
+}
+
+export function createContext(dataSource: DataSource, request: RequestCredentials = {}): GatewayContext {
+  const deadline = new RequestDeadline(request.timeoutMs ?? Number.POSITIVE_INFINITY);
+  return {
+    dataSource,
+    deadline,
+    loaders: createLoaders(dataSource, () => deadline.check()),
+    requireApiKey: () => requireApiKey(request.authorization, request.apiKeys ?? []),
+  };
 }

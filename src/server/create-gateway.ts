@@ -2,15 +2,20 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import express, { type Express, type Request } from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { buildGatewaySchema } from '../schema/build-schema';
+import { cachePolicyPlugin } from './cache-policy.plugin';
 import { createContext, type GatewayContext } from './context';
+import { gatewayErrorFormatter } from './format-error';
+import { defaultSettings, type GatewaySettings } from './gateway-settings';
+import { batchLimit, bodyErrorHandler, corsPolicy, jsonBody } from './http-guards';
+import { queryLimitsPlugin } from './query-limits.plugin';
+import { readOnlyPlugin } from './read-only.plugin';
 import { loadExampleQueries } from './example-queries';
 import { extractRouter } from './extract-route';
 import { IDE_ASSET_PATH, IDE_ASSETS, ideAssetPath, idePage } from './ide-page';
@@ -20,12 +25,7 @@ export interface GatewayOptions {
   logger: Logger;
   port?: number;
   host?: string;
-  /** Production hides internal error messages and stack traces. */
-  production?: boolean;
-  /** Digests of the keys mutations accept (see parseApiKeys). */
-  apiKeys?: Buffer[];
-  /** Seconds a CDN or proxy may cache read queries and extracts (default 60). */
-  cacheMaxAge?: number;
+  settings?: GatewaySettings;
 }
 
 export interface Gateway {
@@ -41,30 +41,27 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const app = express();
   const server = createServer(app);
   const schema = await buildGatewaySchema();
-  const cacheMaxAge = options.cacheMaxAge ?? 60;
+  const settings = options.settings ?? defaultSettings();
+  const { limits } = settings;
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
-      // Every read is cacheable for cacheMaxAge and mutations never are, so no per-field hints are needed:
-      // Apollo's cache-control plugin would wrap every field resolver (tens of thousands on a page of cells).
       ApolloServerPluginCacheControlDisabled(),
-      {
-        async requestDidStart() {
-          return {
-            async willSendResponse({ operation, response }) {
-              const readable = operation?.operation === 'query' && response.body.kind === 'single' && !response.body.singleResult.errors;
-              response.http.headers.set('cache-control', readable ? `max-age=${cacheMaxAge}, public` : 'no-store');
-            },
-          };
-        },
-      },
+      cachePolicyPlugin(settings.cacheMaxAge),
+      queryLimitsPlugin(limits),
+      ...(settings.readOnly ? [readOnlyPlugin()] : []),
     ],
-    includeStacktraceInErrorResponses: !options.production,
+    introspection: settings.introspection,
+    // Without introspection, "Did you mean …?" hints would still give the schema away.
+    hideSchemaDetailsFromClientErrors: !settings.introspection,
+    allowBatchedHttpRequests: limits.maxBatch > 1,
+    parseOptions: { maxTokens: limits.maxTokens },
+    includeStacktraceInErrorResponses: !settings.production,
     // Compact JSON: Apollo's default indents every response, which costs time and bytes on large pages.
     stringifyResult: (result) => JSON.stringify(result),
-    formatError: (formatted, error) => maskInternalError(formatted, error, options, logger),
+    formatError: gatewayErrorFormatter(settings.production, limits.timeoutMs, logger),
   });
   await apollo.start();
 
@@ -80,16 +77,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
   });
   const examples = loadExampleQueries();
-  const ide = idePage(examples, GRAPHQL_PATH);
-  app.use(extractRouter({ schema, dataSource, documents: examples, maxAge: cacheMaxAge, logger }));
-  app.get('/', (_req, res) => void res.type('html').send(ide));
+  app.use(corsPolicy(settings.corsOrigins));
+  app.use(extractRouter({ schema, dataSource, documents: examples, maxAge: settings.cacheMaxAge, logger }));
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
-  app.get(GRAPHQL_PATH, (req, res, next) => (wantsPage(req) ? void res.type('html').send(ide) : next()));
-  for (const [file, asset] of Object.entries(IDE_ASSETS)) {
-    const path = ideAssetPath(asset);
-    app.get(`${IDE_ASSET_PATH}/${file}`, (_req, res) => void res.type(asset.type).sendFile(path, { maxAge: '1d' }));
-  }
-  app.use(GRAPHQL_PATH, express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => createContext(dataSource, req.headers.authorization, options.apiKeys ?? []) }));
+  if (settings.ide) serveIde(app, idePage(examples, GRAPHQL_PATH));
+  const context = async ({ req }: { req: Request }) => createContext(dataSource, { authorization: req.headers.authorization, apiKeys: settings.apiKeys, timeoutMs: limits.timeoutMs });
+  app.use(GRAPHQL_PATH, jsonBody(limits.bodyLimit), bodyErrorHandler, batchLimit(limits.maxBatch), expressMiddleware(apollo, { context }));
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
@@ -97,16 +90,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   return { url: `http://${host}:${address.port}`, server, close: () => apollo.stop() };
 }
 
+/** The IDE at / and, for a browser, at /graphql, with its assets from node_modules. */
+function serveIde(app: Express, page: string): void {
+  app.get('/', (_req, res) => void res.type('html').send(page));
+  app.get(GRAPHQL_PATH, (req, res, next) => (wantsPage(req) ? void res.type('html').send(page) : next()));
+  for (const [file, asset] of Object.entries(IDE_ASSETS)) {
+    const path = ideAssetPath(asset);
+    app.get(`${IDE_ASSET_PATH}/${file}`, (_req, res) => void res.type(asset.type).sendFile(path, { maxAge: '1d' }));
+  }
+}
+
 /** A browser asking for /graphql gets the IDE; clients get GraphQL. */
 function wantsPage(req: Request): boolean {
   return req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && req.query.query === undefined;
-}
-
-/** In production an unexpected error says only that it happened; the log keeps the detail. */
-function maskInternalError(formatted: GraphQLFormattedError, error: unknown, options: GatewayOptions, logger: Logger): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  logger.error({ err: error }, 'internal error while executing a GraphQL operation');
-  if (!options.production) return formatted;
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code } };
 }

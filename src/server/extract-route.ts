@@ -48,7 +48,7 @@ export function extractRouter(options: ExtractRouteOptions): Router {
       res.set({ 'Content-Type': CONTENT_TYPES[format], 'Content-Disposition': `attachment; filename="${name}.${format}"` });
       await runExtract({
         schema: options.schema,
-        context: () => createContext(options.dataSource, undefined, []),
+        context: () => createContext(options.dataSource),
         prepared: document,
         variables,
         format,

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { StatementCounter } from '../../src/database/statement-counter';
 import { ingestReport } from '../../src/ingest/ingest-report';
 import { parseApiKeys } from '../../src/server/api-keys';
 import { startGateway, type Gateway } from '../../src/server/create-gateway';
+import { defaultSettings, type GatewaySettings, type QueryLimits } from '../../src/server/gateway-settings';
 import { FIXTURES, SAMPLE_FILES, SEEDS } from './fixtures';
 import { openTestDatabase, POSTGRES_URL, type DatabaseKind } from './test-databases';
 
@@ -34,6 +35,9 @@ export interface TestGatewayOptions {
   apiKeys?: string;
   /** More to store before serving (a generated corpus, say). */
   prepare?: (dataSource: DataSource) => Promise<unknown>;
+  /** Settings over the defaults (limits over the default limits). */
+  settings?: Partial<Omit<GatewaySettings, 'limits'>> & { limits?: Partial<QueryLimits> };
+  logger?: Logger;
 }
 
 export async function startTestGateway(sources: ReportSource[], options: TestGatewayOptions = {}): Promise<TestGateway> {
@@ -46,7 +50,9 @@ export async function startTestGateway(sources: ReportSource[], options: TestGat
     await ingestReport(dataSource, { bytes, fileName: 'file' in source ? source.file : undefined, agencyName: source.agencyName });
   }
   await options.prepare?.(dataSource);
-  const gateway = await startGateway({ dataSource, logger: pino({ level: 'silent' }), port: 0, production: options.production, apiKeys: parseApiKeys(options.apiKeys) });
+  const defaults = defaultSettings(options.production);
+  const settings: GatewaySettings = { ...defaults, apiKeys: parseApiKeys(options.apiKeys), ...options.settings, limits: { ...defaults.limits, ...options.settings?.limits } };
+  const gateway = await startGateway({ dataSource, logger: options.logger ?? pino({ level: 'silent' }), port: 0, settings });
   return {
     ...gateway,
     dataSource,

@@ -6,6 +6,8 @@ const BIN = join(__dirname, '..', '..', 'bin', 'nianbao.js');
 export interface ServeProcess {
   url: string;
   child: ChildProcess;
+  /** Everything the process printed so far (its JSON log included). */
+  output(): string;
   graphql<T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: { message: string }[] }>;
   stop(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function startServeProcess(args: string[], env: NodeJS.ProcessEnv):
   return {
     url,
     child,
+    output: () => output,
     async graphql(query, variables, headers = {}) {
       const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
       return response.json() as never;

@@ -1,0 +1,31 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { LIMIT_CODES, timeoutError } from './limit-errors';
+
+/** graphql-js's own message when a document passes `parseOptions.maxTokens`. */
+const TOKEN_LIMIT_MESSAGE = /Document contains more that (\d+) tokens/;
+/** PostgreSQL's query_canceled, raised by statement_timeout. */
+const STATEMENT_TIMEOUT = '57014';
+
+/**
+ * Gives limit refusals raised outside our code their own codes, and in
+ * production hides what an unexpected error says (the log keeps the detail).
+ */
+export function gatewayErrorFormatter(production: boolean, timeoutMs: number, logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
+    if (tokens) {
+      return { message: `the document has more than ${tokens[1]} tokens, the limit: send a shorter one`, extensions: { code: LIMIT_CODES.tokens } };
+    }
+    if (code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    const cause = unwrapResolverError(error) as { driverError?: { code?: string } };
+    if (cause?.driverError?.code === STATEMENT_TIMEOUT) {
+      return { message: timeoutError(timeoutMs).message, path: formatted.path, extensions: { code: LIMIT_CODES.timeout } };
+    }
+    logger.error({ err: error }, 'internal error while executing a GraphQL operation');
+    if (!production) return formatted;
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code } };
+  };
+}

@@ -1,0 +1,42 @@
+import { getNamedType, getNullableType, GraphQLList, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { PARTS } from '../template/parts.template';
+import { TABLES, templateCells } from '../template/tables.template';
+import { DEFAULT_PAGE_SIZE } from '../services/pagination';
+
+/** A list whose length no argument bounds costs its selection this many times. */
+const DEFAULT_LIST_LENGTH = 10;
+
+/** The longest each unbounded list field can be, from the template where the template fixes it. */
+const LIST_LENGTHS: Record<string, number> = {
+  // A connection's edges are counted by its `first`.
+  'ReportConnection.edges': 1,
+  'AgencyConnection.edges': 1,
+  'Report.tables': TABLES.length,
+  'Report.cells': templateCells().length,
+  'Report.sections': PARTS.length,
+  'Section.children': 10,
+  'Table.rows': Math.max(...TABLES.map((table) => table.rows.length)),
+  'TableRow.cells': Math.max(...TABLES.map((table) => table.columns.length)),
+  'Report.checks': 60,
+  'Agency.reports': 20,
+  'Agency.children': 100,
+  // Groups of an aggregate: one per agency at worst, so priced like a full page.
+  'Query.aggregate': 100,
+};
+
+/** Lists sized by an argument: `first` pages, `limit` ranks, `measures` per group. */
+const listLength: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const bound = args.first ?? args.limit;
+  if (typeof bound === 'number') return 1 + Math.max(bound, 1) * childComplexity;
+  if (field.args.some((arg) => arg.name === 'first')) return 1 + DEFAULT_PAGE_SIZE * childComplexity;
+  if (!(getNullableType(field.type) instanceof GraphQLList)) return undefined;
+  if (getNamedType(field.type).name === 'String') return 1;
+  const length = LIST_LENGTHS[`${type.name}.${field.name}`] ?? DEFAULT_LIST_LENGTH;
+  return 1 + length * childComplexity;
+};
+
+/** The estimated cost of running an operation: fields × the list lengths above them. */
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
+  return getComplexity({ schema, query: document, operationName, variables, estimators: [listLength, simpleEstimator({ defaultComplexity: 1 })] });
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { settingsFromEnvironment } from '../../src/server/gateway-settings';
+import { SEEDS } from '../helpers/fixtures';
+import { SAMPLE_SOURCES, startTestGateway } from '../helpers/gateway';
+import { startServeProcess } from '../helpers/serve-process';
+import { tempSqlitePath } from '../helpers/temp-database';
+
+const INGEST = 'mutation($text: String!) { ingestReport(input: { text: $text, agencyName: "测试用机关", year: 2023 }) { outcome } }';
+const REPORT_TEXT = '测试用机关2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n';
+
+describe('API keys, read-only mode', () => {
+  it('keys are never logged: not the right one, not a wrong one', async () => {
+    const db = tempSqlitePath();
+    const serve = await startServeProcess(['--db', db.path, '--load', SEEDS], { NIANBAO_API_KEYS: 'k-right-7c1f9,k-other-22', LOG_LEVEL: 'info' });
+    try {
+      const ok = await serve.graphql(INGEST, { text: REPORT_TEXT }, { authorization: 'Bearer k-right-7c1f9' });
+      expect(ok).toEqual({ data: { ingestReport: { outcome: 'stored' } } });
+      const wrong = await serve.graphql(INGEST, { text: REPORT_TEXT }, { authorization: 'Bearer k-wrong-31337' });
+      expect(wrong.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      expect(serve.output()).toContain('"authorization":"[Redacted]"');
+      for (const key of ['k-right-7c1f9', 'k-other-22', 'k-wrong-31337']) expect(serve.output()).not.toContain(key);
+    } finally {
+      await serve.stop();
+      db.cleanup();
+    }
+  });
+
+  it('a read-only gateway refuses mutations even with a valid key, and still answers queries', async () => {
+    const gateway = await startTestGateway(SAMPLE_SOURCES.slice(0, 1), { apiKeys: 'k1', settings: { readOnly: true } });
+    try {
+      const refused = await gateway.graphql(INGEST, { text: REPORT_TEXT }, { authorization: 'Bearer k1' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.errors).toMatchObject([{ message: 'this gateway is read-only: mutations are switched off (NIANBAO_READ_ONLY)', extensions: { code: 'READ_ONLY' } }]);
+      expect((await gateway.graphql('{ reports { totalCount } }')).body).toEqual({ data: { reports: { totalCount: 1 } } });
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
+describe('CORS, introspection and the IDE', () => {
+  const preflight = (url: string, origin: string) =>
+    fetch(`${url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+
+  it('cross-origin requests only from the configured origins', async () => {
+    const open = await startTestGateway([], { settings: { corsOrigins: ['https://app.nianbao.example'] } });
+    const closed = await startTestGateway([]);
+    try {
+      const allowed = await preflight(open.url, 'https://app.nianbao.example');
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.nianbao.example');
+      expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+      expect((await preflight(open.url, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+      expect((await preflight(closed.url, 'https://app.nianbao.example')).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await open.stop();
+      await closed.stop();
+    }
+  });
+
+  it('production turns introspection, schema hints and the IDE off unless switched on', async () => {
+    const production = await startTestGateway([], { production: true });
+    const switchedOn = await startTestGateway([], { production: true, settings: { introspection: true, ide: true } });
+    try {
+      const introspection = await production.graphql('{ __schema { queryType { name } } }');
+      expect(introspection.body.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+      const typo = await production.graphql('{ report { yeer } }');
+      expect(typo.body.errors![0]!.message).not.toContain('Did you mean');
+      expect((await fetch(`${production.url}/`)).status).toBe(404);
+      expect((await fetch(`${production.url}/ide/graphiql.js`)).status).toBe(404);
+
+      expect((await switchedOn.graphql('{ __schema { queryType { name } } }')).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+      expect((await fetch(`${switchedOn.url}/`)).status).toBe(200);
+    } finally {
+      await production.stop();
+      await switchedOn.stop();
+    }
+  });
+});
+
+describe('settings from the environment', () => {
+  it('defaults, production defaults, and a malformed value named', () => {
+    const development = settingsFromEnvironment({});
+    expect(development).toMatchObject({ readOnly: false, corsOrigins: [], introspection: true, ide: true, production: false, limits: { maxDepth: 10, maxCost: 300_000, bodyLimit: '1mb' } });
+    expect(settingsFromEnvironment({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, ide: false, production: true });
+    const configured = settingsFromEnvironment({ NODE_ENV: 'production', NIANBAO_IDE: 'on', NIANBAO_READ_ONLY: 'yes', NIANBAO_CORS_ORIGINS: 'https://a.example, https://b.example', NIANBAO_MAX_DEPTH: '7', NIANBAO_API_KEYS: 'a,b' });
+    expect(configured).toMatchObject({ ide: true, introspection: false, readOnly: true, corsOrigins: ['https://a.example', 'https://b.example'], limits: { maxDepth: 7 } });
+    expect(configured.apiKeys).toHaveLength(2);
+    expect(() => settingsFromEnvironment({ NIANBAO_MAX_DEPTH: 'deep' })).toThrow('NIANBAO_MAX_DEPTH must be a whole number of at least 0, got "deep"');
+    expect(() => settingsFromEnvironment({ NIANBAO_READ_ONLY: 'perhaps' })).toThrow('NIANBAO_READ_ONLY must be on or off');
+    expect(() => settingsFromEnvironment({ NIANBAO_BODY_LIMIT: 'huge' })).toThrow('NIANBAO_BODY_LIMIT must be a size like 1mb or 200kb, got "huge"');
+  });
+});
