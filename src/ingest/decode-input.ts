@@ -1,8 +1,7 @@
 import iconv from 'iconv-lite';
 import { IngestError } from './ingest-error';
+import { INGEST_LIMITS } from './ingest-limits';
 
-/** Largest report file accepted; real reports are well under 1 MiB of text. */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
 export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -17,9 +16,7 @@ const MAX_CONTROL_SHARE = 0.01;
 /** Bytes of a report file to text: UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030. */
 export function decodeInput(bytes: Buffer): DecodedInput {
   if (bytes.length === 0) throw new IngestError('EMPTY', 'empty file');
-  if (bytes.length > MAX_INPUT_BYTES) {
-    throw new IngestError('TOO_LARGE', `file is ${bytes.length} bytes, over the ${MAX_INPUT_BYTES}-byte limit`);
-  }
+  if (bytes.length > INGEST_LIMITS.maxBytes) throw tooLarge(bytes.length);
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
     throw new IngestError('BINARY', 'a PDF file; PDF reports are not read yet (convert to text first)');
   }
@@ -49,4 +46,8 @@ function controlShare(text: string): number {
   const sample = text.slice(0, 65536);
   const controls = sample.match(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g)?.length ?? 0;
   return controls / sample.length;
+}
+
+export function tooLarge(size: number): IngestError {
+  return new IngestError('TOO_LARGE', `file is ${size} bytes, over the ${INGEST_LIMITS.maxBytes}-byte limit`);
 }

@@ -1,7 +1,8 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { collectFiles, type CollectedPath } from './collect-files';
-import { MAX_INPUT_BYTES } from './decode-input';
+import { tooLarge } from './decode-input';
+import { INGEST_LIMITS } from './ingest-limits';
 import { IngestError } from './ingest-error';
 import { ingestReport, type IngestResult } from './ingest-report';
 import type { ParseOptions } from './parse-report';
@@ -42,7 +43,7 @@ function readBounded(path: string): Buffer {
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new IngestError('UNREADABLE', 'not a regular file');
-    if (info.size > MAX_INPUT_BYTES) throw new IngestError('TOO_LARGE', `file is ${info.size} bytes, over the ${MAX_INPUT_BYTES}-byte limit`);
+    if (info.size > INGEST_LIMITS.maxBytes) throw tooLarge(info.size);
     return readFileSync(fd);
   } catch (error) {
     if (error instanceof IngestError) throw error;

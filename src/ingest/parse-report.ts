@@ -1,7 +1,9 @@
+import { PARTS } from '../template/parts.template';
 import { cellAddress } from '../template/tables.template';
 import { detectGeneration } from './detect-generation';
 import { IngestError } from './ingest-error';
 import { inferLostCells } from './infer-lost-cells';
+import { checkTableLimits, checkTextLimits, parseDeadline } from './ingest-limits';
 import type { ParsedCell, ParsedReport, ParseWarning, SourceLine } from './parsed-report.types';
 import { parsePublicationDate, parseTitle } from './parse-title';
 import { parseSections } from './parse-sections';
@@ -14,14 +16,22 @@ export interface ParseOptions {
   agencyName?: string;
   /** Overrides the year printed in the title. */
   year?: number;
+  /** Overrides INGEST_LIMITS.parseTimeoutMs. */
+  timeoutMs?: number;
 }
+
+const TABLE_PARTS = PARTS.filter((part) => part.table).map((part) => part.code);
 
 /** Pure: report text in, parsed report out. Throws IngestError when the text is not a report. */
 export function parseReport(text: string, options: ParseOptions = {}): ParsedReport {
+  const checkTime = parseDeadline(options.timeoutMs);
   const lines: SourceLine[] = text.split(/\r\n|\r|\n/).map((line, index) => ({ number: index + 1, text: line }));
+  checkTextLimits(lines);
   const warnings: ParseWarning[] = [];
   const title = parseTitle(lines);
+  checkTime('the title');
   const { sections, partLines } = parseSections(lines, warnings);
+  checkTime('the parts');
   if (title.title === null && sections.length < 2) {
     throw new IngestError('NOT_A_REPORT', 'not an annual report: no title like "…2023年政府信息公开工作年度报告" and fewer than two of the six part headings');
   }
@@ -33,9 +43,14 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
   const regionOf = (part: string) => partLines.get(part) ?? lines;
   let cells: ParsedCell[] = [];
   if (generation === 'G3') {
+    checkTableLimits(partLines, TABLE_PARTS);
+    const t2 = readT2(regionOf('2'), warnings);
+    checkTime('table t2');
     const t3 = readT3(regionOf('3'), warnings);
+    checkTime('table t3');
     const t4 = readT4(regionOf('4'), warnings);
-    cells = [...readT2(regionOf('2'), warnings), ...t3.cells, ...t4.cells];
+    checkTime('table t4');
+    cells = [...t2, ...t3.cells, ...t4.cells];
     inferLostCells(new Map(cells.map((cell) => [cellAddress(cell), cell])), [...t3.shortRows, ...t4.shortRows], warnings);
   } else {
     warnings.push({
@@ -46,6 +61,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
           : 'tables are not in a recognised template generation; sections stored',
     });
   }
+  checkTime('lost cells');
   return {
     agencyName,
     year,

@@ -1,3 +1,5 @@
+import type { TableCode } from './template.types';
+
 export interface PartTemplate {
   /** 1–6 for the parts, 1.1–1.5 for the sub-parts of part 一. */
   code: string;
@@ -5,6 +7,8 @@ export interface PartTemplate {
   /** A heading line holds every string of one of these sets. */
   match: string[][];
   subParts?: PartTemplate[];
+  /** The table printed in this part. */
+  table?: TableCode;
 }
 
 /** The six parts of the national template, always in this order. */
@@ -21,9 +25,9 @@ export const PARTS: readonly PartTemplate[] = [
       { code: '1.5', title: '（五）监督保障', match: [['监督保障']] },
     ],
   },
-  { code: '2', title: '二、主动公开政府信息情况', match: [['主动公开政府信息']] },
-  { code: '3', title: '三、收到和处理政府信息公开申请情况', match: [['收到和处理', '申请']] },
-  { code: '4', title: '四、政府信息公开行政复议、行政诉讼情况', match: [['行政复议', '行政诉讼']] },
+  { code: '2', title: '二、主动公开政府信息情况', match: [['主动公开政府信息']], table: 't2' },
+  { code: '3', title: '三、收到和处理政府信息公开申请情况', match: [['收到和处理', '申请']], table: 't3' },
+  { code: '4', title: '四、政府信息公开行政复议、行政诉讼情况', match: [['行政复议', '行政诉讼']], table: 't4' },
   { code: '5', title: '五、存在的主要问题及改进情况', match: [['主要问题'], ['存在问题', '改进']] },
   { code: '6', title: '六、其他需要报告的事项', match: [['其他需要报告']] },
 ];

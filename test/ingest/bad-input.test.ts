@@ -51,6 +51,27 @@ describe('bad input is refused by name and reason; the other files are still sto
     expect(run.stdout).toContain(`refused   ${huge}: file is 22020096 bytes, over the 20971520-byte limit`);
   });
 
+  it('a line too long, too many lines, and a table part that never ends are refused by line', () => {
+    const text = sampleText(SAMPLE);
+    const longLine = write('long-line.txt', text.replace('一、总体情况', `一、总体情况\n${'公开'.repeat(15_000)}`));
+    const manyLines = write('many-lines.txt', text + '\n'.repeat(60_000));
+    const tableLines = text.split('\n');
+    const t3Heading = tableLines.findIndex((line) => line.startsWith('三、收到和处理'));
+    tableLines.splice(t3Heading + 1, 0, ...Array.from({ length: 3_100 }, (_, i) => `（${i}）其他`));
+    const endlessTable = write('endless-table.txt', tableLines.join('\n'));
+    const run = runCli(['ingest', longLine, manyLines, endlessTable, '--db', tmp.path]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`refused   ${longLine}: line \\d+ is 30000 characters long, over the limit of 20000`));
+    expect(run.stdout).toMatch(/many-lines\.txt: the text has \d+ lines, over the limit of 50000/);
+    expect(run.stdout).toMatch(new RegExp(`refused   ${endlessTable}: part 3 \\(a table\\) runs for \\d+ lines from line ${t3Heading + 2}, over the limit of 3000`));
+    expect(exportCells()).toHaveLength(0);
+  });
+
+  it('a parse that runs out of time is refused, naming where it stopped', () => {
+    expect(() => parseReport(sampleText(SAMPLE), { timeoutMs: 0 })).toThrow('reading took over 0 ms and was stopped (while reading the title)');
+    expect(parseReport(sampleText(SAMPLE)).cells).toHaveLength(200);
+  });
+
   it('a refused file leaves what is already stored untouched', () => {
     const good = write('good.txt', sampleText(SAMPLE));
     expect(runCli(['ingest', good, '--db', tmp.path]).status).toBe(0);
