@@ -4,6 +4,9 @@ const NOT_APPLICABLE = new Set(['/', '\\', '—', '——', '-', '--', '无', '�
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
+/** Above this a number loses integer precision as a double. */
+export const MAX_CELL_MAGNITUDE = Number.MAX_SAFE_INTEGER;
+
 export interface CellValue {
   value: number | null;
   status: CellStatus;
@@ -17,6 +20,8 @@ export function readCellValue(raw: string): CellValue | undefined {
   const digits = GROUPED_NUMBER.test(text) ? text.replace(/,/g, '') : text;
   if (!NUMBER.test(digits)) return undefined;
   const value = Number(digits);
+  // A figure no report can hold (a run of damaged digits): kept as raw text, read as MISSING.
+  if (Math.abs(value) > MAX_CELL_MAGNITUDE) return { value: null, status: 'MISSING' };
   return { value, status: value === 0 ? 'ZERO' : 'NUMBER' };
 }
 

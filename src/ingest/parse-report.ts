@@ -51,6 +51,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
     const t4 = readT4(regionOf('4'), warnings);
     checkTime('table t4');
     cells = [...t2, ...t3.cells, ...t4.cells];
+    warnUnreadableValues(cells, warnings);
     inferLostCells(new Map(cells.map((cell) => [cellAddress(cell), cell])), [...t3.shortRows, ...t4.shortRows], warnings);
   } else {
     warnings.push({
@@ -72,4 +73,13 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
     cells,
     warnings,
   };
+}
+
+/** Cells printed with something in them that is not a value we can keep. */
+function warnUnreadableValues(cells: readonly ParsedCell[], warnings: ParseWarning[]): void {
+  for (const cell of cells) {
+    if (cell.status !== 'MISSING' || !cell.raw) continue;
+    const address = cellAddress(cell);
+    warnings.push({ code: 'UNREADABLE_VALUE', message: `${address}: "${cell.raw.slice(0, 40)}" is not a number a report can hold; read as MISSING`, line: cell.line ?? undefined, address });
+  }
 }

@@ -23,6 +23,16 @@ function replaceOnce(text: string, from: string, to: string): string {
 }
 
 describe('parser quirks', () => {
+  it('a figure too large for any report (damaged digits) is read as MISSING with a warning, then inferred when the identities fix it', () => {
+    const huge = '9'.repeat(40);
+    const variant = replaceOnce(S001, '一、本年新收政府信息公开申请数量\t\t6\t', `一、本年新收政府信息公开申请数量\t\t${huge}\t`);
+    const report = parseReport(variant);
+    expect(report.cells.find((c) => cellAddress(c) === 't3/new/naturalPerson')).toMatchObject({ value: 6, status: 'NUMBER', raw: huge, line: 51, inferred: true, rule: 't3.rowTotal/new' });
+    expect(report.warnings).toContainEqual({ code: 'UNREADABLE_VALUE', message: `t3/new/naturalPerson: "${huge}" is not a number a report can hold; read as MISSING`, line: 51, address: 't3/new/naturalPerson' });
+    const total = parseReport(replaceOnce(S001, '0\t0\t0\t0\t0\t6\t\n二、上年结转', `0\t0\t0\t0\t0\t${huge}\t\n二、上年结转`));
+    expect(total.cells.find((c) => cellAddress(c) === 't3/new/total')).toMatchObject({ value: 6, inferred: true, raw: huge });
+  });
+
   it('a t3 header broken over more lines', () => {
     const variant = replaceOnce(S000, '→→→商业企业→科研机构→社会公益组织→法律服务机构→其他→→'.replace(/→/g, '\t'), '\t\t\t商业企业\t科研机构\t社会公益\t法律服务\t其他\t\t\n\n\t\t\t\t\t组织\t机构\t\t\t');
     expect(values(variant)).toEqual(values(S000));
