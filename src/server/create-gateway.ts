@@ -16,6 +16,7 @@ import { defaultSettings, type GatewaySettings } from './gateway-settings';
 import { batchLimit, bodyErrorHandler, corsPolicy, jsonBody } from './http-guards';
 import { queryLimitsPlugin } from './query-limits.plugin';
 import { readOnlyPlugin } from './read-only.plugin';
+import { unavailableStatusPlugin } from './unavailable-status.plugin';
 import { loadExampleQueries } from './example-queries';
 import { extractRouter } from './extract-route';
 import { IDE_ASSET_PATH, IDE_ASSETS, ideAssetPath, idePage } from './ide-page';
@@ -51,6 +52,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       ApolloServerPluginCacheControlDisabled(),
       cachePolicyPlugin(settings.cacheMaxAge),
       queryLimitsPlugin(limits),
+      unavailableStatusPlugin(),
       ...(settings.readOnly ? [readOnlyPlugin()] : []),
     ],
     introspection: settings.introspection,

@@ -7,6 +7,9 @@ import { LIMIT_CODES, timeoutError } from './limit-errors';
 const TOKEN_LIMIT_MESSAGE = /Document contains more that (\d+) tokens/;
 /** PostgreSQL's query_canceled, raised by statement_timeout. */
 const STATEMENT_TIMEOUT = '57014';
+/** The database went away or refuses connections: PostgreSQL's connection and shutdown classes, socket errors, SQLite's lock wait running out. */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'SQLITE_BUSY']);
+const UNAVAILABLE_MESSAGE = /Connection terminated|not currently accepting connections|database system is (starting up|shutting down)|timeout exceeded when trying to connect/i;
 
 /**
  * Gives limit refusals raised outside our code their own codes, and in
@@ -20,9 +23,14 @@ export function gatewayErrorFormatter(production: boolean, timeoutMs: number, lo
       return { message: `the document has more than ${tokens[1]} tokens, the limit: send a shorter one`, extensions: { code: LIMIT_CODES.tokens } };
     }
     if (code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    const cause = unwrapResolverError(error) as { driverError?: { code?: string } };
-    if (cause?.driverError?.code === STATEMENT_TIMEOUT) {
+    const cause = unwrapResolverError(error) as { message?: string; code?: string; driverError?: { code?: string } };
+    const causeCode = cause?.driverError?.code ?? cause?.code;
+    if (causeCode === STATEMENT_TIMEOUT) {
       return { message: timeoutError(timeoutMs).message, path: formatted.path, extensions: { code: LIMIT_CODES.timeout } };
+    }
+    if (UNAVAILABLE_CODES.has(causeCode ?? '') || UNAVAILABLE_MESSAGE.test(cause?.message ?? '')) {
+      logger.warn({ err: error }, 'database unavailable');
+      return { message: 'the database is unavailable for the moment: try again shortly', path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
     }
     logger.error({ err: error }, 'internal error while executing a GraphQL operation');
     if (!production) return formatted;

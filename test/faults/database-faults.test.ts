@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDS } from '../helpers/fixtures';
+import { SAMPLE_SOURCES, startTestGateway, type TestGateway } from '../helpers/gateway';
+import { writeCorpus, type Corpus } from '../helpers/corpus';
+import { runCli } from '../helpers/run-cli';
+import { startServeProcess } from '../helpers/serve-process';
+import { tempSqlitePath } from '../helpers/temp-database';
+import { POSTGRES_URL } from '../helpers/test-databases';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'nianbao.js');
+const NESTED = '{ reports(first: 20) { totalCount edges { node { id year agency { name } tables { rows { cells { value } } } checks { status } } } } }';
+
+describe('SQLite: concurrent readers and one writer', () => {
+  let corpus: Corpus;
+  beforeAll(async () => {
+    corpus = await writeCorpus({ agencies: 100, seed: 31 });
+  });
+  afterAll(() => corpus.cleanup());
+
+  it('readers never see an error or a partial report while a second process ingests 300 reports', async () => {
+    const db = tempSqlitePath();
+    expect(runCli(['ingest', SEEDS, '--db', db.path]).status).toBe(0);
+    const serve = await startServeProcess(['--db', db.path], {});
+    try {
+      const writer = spawn(process.execPath, [BIN, 'ingest', corpus.dir, '--db', db.path], { env: { ...process.env, DATABASE_URL: '', NIANBAO_DB: '' } });
+      let writerOutput = '';
+      writer.stdout.on('data', (chunk: Buffer) => (writerOutput += chunk.toString()));
+      const writerDone = new Promise<number | null>((resolve) => writer.on('exit', resolve));
+      let writing = true;
+      void writerDone.then(() => (writing = false));
+
+      const seen: number[] = [];
+      const reader = async () => {
+        for (let round = 0; writing || round < 3; round += 1) {
+          const body = await serve.graphql<{ reports: { totalCount: number; edges: { node: { tables: { rows: { cells: unknown[] }[] }[] } }[] } }>(NESTED);
+          expect(body.errors).toBeUndefined();
+          seen.push(body.data!.reports.totalCount);
+          for (const { node } of body.data!.reports.edges) expect(node.tables.flatMap((t) => t.rows.flatMap((r) => r.cells))).toHaveLength(200);
+        }
+      };
+      const exporter = () => runCli(['export', '--format', 'ndjson', '--db', db.path]);
+      await Promise.all([reader(), reader(), reader(), reader(), reader(), reader()]);
+      expect(exporter().status).toBe(0);
+
+      expect(await writerDone).toBe(0);
+      expect(writerOutput).toContain('300 file(s): 300 stored, 0 replaced, 0 unchanged, 0 refused');
+      // Readers saw the corpus grow while it was written, never shrink.
+      expect(seen.length).toBeGreaterThan(6);
+      expect(Math.min(...seen)).toBeGreaterThanOrEqual(5);
+      expect(Math.max(...seen)).toBe(305);
+      expect(seen.some((count) => count > 5 && count < 305)).toBe(true);
+    } finally {
+      await serve.stop();
+      db.cleanup();
+    }
+  });
+});
+
+describe.skipIf(!POSTGRES_URL)('PostgreSQL: connection loss', () => {
+  let gateway: TestGateway;
+  let admin: Client;
+  let database: string;
+  beforeAll(async () => {
+    gateway = await startTestGateway(SAMPLE_SOURCES, { kind: 'postgres' });
+    [{ current_database: database }] = await gateway.dataSource.query('SELECT current_database()');
+    admin = new Client({ connectionString: POSTGRES_URL });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+    await admin.end();
+    await gateway.stop();
+  });
+
+  it('with the database gone requests fail with DATABASE_UNAVAILABLE (503) and /healthz says so; once it is back they succeed', async () => {
+    expect((await gateway.graphql('{ reports { totalCount } }')).body).toEqual({ data: { reports: { totalCount: 5 } } });
+    await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+
+    const failed = await gateway.graphql('{ reports { totalCount } }');
+    expect(failed.status).toBe(503);
+    expect(failed.body.errors![0]).toMatchObject({ message: 'the database is unavailable for the moment: try again shortly', extensions: { code: 'DATABASE_UNAVAILABLE' } });
+    expect((await fetch(`${gateway.url}/healthz`)).status).toBe(503);
+
+    await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+    expect((await gateway.graphql('{ reports { totalCount } }')).body).toEqual({ data: { reports: { totalCount: 5 } } });
+    expect(await (await fetch(`${gateway.url}/healthz`)).json()).toEqual({ status: 'ok' });
+  });
+});
