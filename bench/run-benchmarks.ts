@@ -1,11 +1,13 @@
 import { extractMemoryBenchmark } from './extract-memory.bench';
 import { gatewayBenchmark } from './gateway.bench';
+import { loadBenchmark } from './load.bench';
 
 /** `npm run bench`: every benchmark, each writing its section of bench/RESULTS.md. Never part of the tests. */
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   if (!only || only === 'gateway') await gatewayBenchmark();
   if (!only || only === 'extract') await extractMemoryBenchmark();
+  if (!only || only === 'load') await loadBenchmark();
 }
 
 main().catch((error: unknown) => {

@@ -63,6 +63,10 @@ export class Report {
   @Column({ name: 'failing_checks', type: 'integer', default: 0 })
   failingChecks!: number;
 
+  /** Parts present + cells not MISSING: reportCompleteness's numerator, kept on ingest for aggregates. */
+  @Column({ name: 'completeness_count', type: 'integer', default: 0 })
+  completenessCount!: number;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 

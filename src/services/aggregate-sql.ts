@@ -77,7 +77,7 @@ export function groupedMeasuresQuery(
   }
   perReport.setParameters(cellParams);
   if (plans.some((plan) => plan.measure.kind === 'figure' && plan.measure.name === 'reportCompleteness')) {
-    perReport.addSelect(COMPLETENESS_NUMERATOR, 'completeness_n');
+    perReport.addSelect('report.completeness_count', 'completeness_n');
   }
   applyReportFilter(perReport, filter);
 
@@ -110,10 +110,6 @@ export function groupedMeasuresQuery(
 }
 
 const CELL_COUNT = templateCells().length;
-const PART_CODES = PARTS.map((p) => `'${p.code}'`).join(', ');
-const COMPLETENESS_NUMERATOR =
-  `(SELECT COUNT(*) FROM section part WHERE part.report_id = report.id AND part.parent_code IS NULL AND part.code IN (${PART_CODES}))` +
-  ` + (SELECT COUNT(*) FROM table_cell present WHERE present.report_id = report.id AND present.status <> 'MISSING')`;
 
 function termsOf(plan: MeasurePlan, basis: CorrectionBasis): Term[][] {
   const { measure } = plan;

@@ -107,6 +107,23 @@ describe.each(DATABASE_KINDS)('aggregate and rank on a generated corpus of 40 ag
     expect(body.data!.bottom.map((b) => b.value.pooled)).toEqual([...sortedDesc].reverse().slice(0, 3).map((v) => expect.closeTo(v, 12)));
   });
 
+  it('reportCompleteness by year, from the count kept on ingest, equals the figure of each report', async () => {
+    const groups = await aggregate('[YEAR]', ['reportCompleteness']);
+    expect(groups).toHaveLength(3);
+    for (const group of groups) {
+      const { body } = await gateway.graphql<{ reports: { edges: { node: { figure: { numerator: number; denominator: number; value: number } } }[] } }>(
+        `{ reports(first: 100, filter: { years: [${group.key.year}] }) { edges { node { figure(name: reportCompleteness) { numerator denominator value } } } } }`,
+      );
+      const figures = body.data!.reports.edges.map((e) => e.node.figure);
+      expect(figures).toHaveLength(group.count);
+      const got = group.values[0]!;
+      expect(got.numerator).toBe(figures.reduce((sum, f) => sum + f.numerator, 0));
+      expect(got.denominator).toBe(figures.reduce((sum, f) => sum + f.denominator, 0));
+      expect(got.mean).toBeCloseTo(figures.reduce((sum, f) => sum + f.value, 0) / figures.length, 12);
+      expect(got.min).toBeCloseTo(Math.min(...figures.map((f) => f.value)), 12);
+    }
+  });
+
   it('refuses an unknown measure by name', async () => {
     const { body } = await gateway.graphql('{ aggregate(measures: ["t3/new/all"]) { count } }');
     expect(body.errors![0]).toMatchObject({ message: 'measure "t3/new/all" is not a cell address (t3/new/total) or a figure name (completionRate)', extensions: { code: 'BAD_USER_INPUT' } });

@@ -1,7 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ingestReport } from '../../src/ingest/ingest-report';
+import { SAMPLE_FILES, SEEDS } from '../helpers/fixtures';
 import { DATABASE_KINDS, openTestDatabase, POSTGRES_SKIP_MESSAGE, POSTGRES_URL } from '../helpers/test-databases';
 
 describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
+  it('the completeness count is backfilled from the stored sections and cells to what ingest computes', async () => {
+    const { dataSource, close } = await openTestDatabase(kind);
+    try {
+      for (const file of SAMPLE_FILES) await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, file)) });
+      const stored = async () => ((await dataSource.query('SELECT id, completeness_count FROM report ORDER BY id')) as { id: number; completeness_count: number }[]).map((r) => Number(r.completeness_count));
+      const atIngest = await stored();
+      expect(atIngest).toHaveLength(5);
+      expect(Math.min(...atIngest)).toBeGreaterThan(150);
+      await dataSource.undoLastMigration();
+      await dataSource.runMigrations();
+      expect(await stored()).toEqual(atIngest);
+    } finally {
+      await close();
+    }
+  });
+
   it('build exactly the schema the entities describe', async () => {
     const { dataSource, close } = await openTestDatabase(kind);
     try {
