@@ -44,6 +44,11 @@ export function dataSourceOptions(target: DatabaseTarget, options: OpenOptions =
 /** Opens the database, creating the SQLite file's folder and running pending migrations. */
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<DataSource> {
   if (target.kind === 'sqlite' && target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+  if (target.kind === 'postgres' && options.statementTimeoutMs && options.migrate !== false) {
+    // A migration may rightly run longer than any query may: it runs first, on connections without the limit.
+    await (await openDatabase(target, { ...options, statementTimeoutMs: undefined })).destroy();
+    return openDatabase(target, { ...options, migrate: false });
+  }
   const dataSource = new DataSource(dataSourceOptions(target, options));
   await dataSource.initialize();
   if (options.migrate !== false) await migrate(dataSource);

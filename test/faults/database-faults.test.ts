@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import pino from 'pino';
+import { openDatabase } from '../../src/database/data-source';
+import { gatewayErrorFormatter } from '../../src/server/format-error';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDS } from '../helpers/fixtures';
 import { SAMPLE_SOURCES, startTestGateway, type TestGateway } from '../helpers/gateway';
@@ -9,6 +12,12 @@ import { runCli } from '../helpers/run-cli';
 import { startServeProcess } from '../helpers/serve-process';
 import { tempSqlitePath } from '../helpers/temp-database';
 import { POSTGRES_URL } from '../helpers/test-databases';
+
+function databaseUrl(name: string): string {
+  const url = new URL(POSTGRES_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 const BIN = join(__dirname, '..', '..', 'bin', 'nianbao.js');
 const NESTED = '{ reports(first: 20) { totalCount edges { node { id year agency { name } tables { rows { cells { value } } } checks { status } } } } }';
@@ -73,6 +82,18 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL: connection loss', () => {
     await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
     await admin.end();
     await gateway.stop();
+  });
+
+  it('a statement running past the time limit is cancelled by PostgreSQL and reported as QUERY_TIMEOUT', async () => {
+    const limited = await openDatabase({ kind: 'postgres', url: databaseUrl(database) }, { statementTimeoutMs: 200 });
+    try {
+      expect(await limited.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '200ms' }]);
+      const error = await limited.query('SELECT pg_sleep(2)').catch((caught: unknown) => caught);
+      const formatted = gatewayErrorFormatter(true, 200, pino({ level: 'silent' }))({ message: String(error), extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
+      expect(formatted).toEqual({ message: 'the operation ran past the 200 ms time limit and was stopped: ask for less at a time', extensions: { code: 'QUERY_TIMEOUT' } });
+    } finally {
+      await limited.destroy();
+    }
   });
 
   it('with the database gone requests fail with DATABASE_UNAVAILABLE (503) and /healthz says so; once it is back they succeed', async () => {

@@ -1,6 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The reportCompleteness numerator kept on each report, so aggregates read a column instead of counting every cell. */
+/**
+ * The reportCompleteness numerator kept on each report, so aggregates read a
+ * column instead of counting every cell. Portable SQL: SQLite and PostgreSQL run it alike.
+ */
 export class ReportCompleteness1763900000000 implements MigrationInterface {
   name = 'ReportCompleteness1763900000000';
 
