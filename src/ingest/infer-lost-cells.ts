@@ -44,10 +44,12 @@ function alignShortSequence(cells: CellMap, sequence: ShortSequence, warnings: P
   let observedIndex = 0;
   for (const address of addresses) {
     const cell = cells.get(address)!;
-    const value = first.values.get(address)!;
+    const value = first.values.get(address);
     const rule = lostSomewhere.get(address);
     const raw = first.lost.has(address) ? null : sequence.observed[observedIndex++]!;
-    Object.assign(cell, { value, raw, status: value === 0 ? 'ZERO' : 'NUMBER', line: sequence.line, inferred: rule !== undefined, rule: rule ?? null });
+    // A printed "/", blank or unreadable figure keeps what it says; the identities only placed it.
+    const read = value === undefined ? (readCellValue(raw ?? '') ?? { value: null, status: 'MISSING' as const }) : { value, status: value === 0 ? ('ZERO' as const) : ('NUMBER' as const) };
+    Object.assign(cell, { ...read, raw, line: sequence.line, inferred: rule !== undefined, rule: rule ?? null });
   }
   const inferred = [...lostSomewhere.keys()];
   warn(

@@ -41,6 +41,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { dataSource, logger } = options;
   const app = express();
   const server = createServer(app);
+  // A client gets 20 s to send its headers and 60 s for its whole request, so slow senders cannot hold sockets open.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
   const schema = await buildGatewaySchema();
   const settings = options.settings ?? defaultSettings();
   const { limits } = settings;

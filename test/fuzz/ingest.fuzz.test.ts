@@ -11,6 +11,8 @@ import { baseReports, mutatedReport } from './report-mutations';
 // `npm run fuzz` runs the same properties with 100,000 and 10,000 cases.
 const PARSE_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const STORE_RUNS = Number(process.env.FUZZ_STORE_RUNS ?? 40);
+/** Replays a failure that a long run printed: FUZZ_SEED=… FUZZ_PATH=… */
+const REPLAY = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH, endOnFailure: true } : {};
 const TEMPLATE_ADDRESSES = new Set(templateCells().map(cellAddress));
 const bases = baseReports();
 
@@ -36,7 +38,7 @@ describe('fuzzing: every mutated report is read with warnings or refused with a 
         for (const cell of parsed.cells) expect(cell.value === null || Number.isFinite(cell.value), `${cellAddress(cell)} = ${cell.value}`).toBe(true);
         expect(parsed.agencyName.length).toBeGreaterThan(0);
       }),
-      { numRuns: PARSE_RUNS },
+      { numRuns: PARSE_RUNS, ...REPLAY },
     );
   }, 600_000 + PARSE_RUNS * 50);
 
@@ -61,7 +63,7 @@ describe('fuzzing: every mutated report is read with warnings or refused with a 
           const [stored] = await dataSource.query(`SELECT COUNT(*) AS cells FROM table_cell WHERE report_id = ${result.reportId}`);
           expect(Number(stored.cells)).toBe(result.report.cells.length);
         }),
-        { numRuns: STORE_RUNS },
+        { numRuns: STORE_RUNS, ...REPLAY },
       );
     }, 600_000 + STORE_RUNS * 500);
   });

@@ -33,6 +33,15 @@ describe('parser quirks', () => {
     expect(total.cells.find((c) => cellAddress(c) === 't3/new/total')).toMatchObject({ value: 6, inferred: true, raw: huge });
   });
 
+  it('a row that lost a cell and holds an unreadable figure: the figure stays MISSING once the identities place the row', () => {
+    const huge = '9'.repeat(40);
+    const variant = replaceOnce(S001, '一、本年新收政府信息公开申请数量\t\t6\t0\t0\t', `一、本年新收政府信息公开申请数量\t\tInfinity\t0\t${huge}\t`);
+    const row = parseReport(variant).cells.filter((c) => c.table === 't3' && c.row === 'new');
+    expect(row.find((c) => c.column === 'naturalPerson')).toMatchObject({ value: 6, inferred: true, raw: null });
+    expect(row.find((c) => c.column === 'research')).toMatchObject({ value: 0, status: 'ZERO', inferred: true, raw: huge });
+    for (const cell of row) expect(cell.value === null ? ['NA', 'MISSING', 'BLANK'] : ['ZERO', 'NUMBER'], cellAddress(cell)).toContain(cell.status);
+  });
+
   it('a t3 header broken over more lines', () => {
     const variant = replaceOnce(S000, '→→→商业企业→科研机构→社会公益组织→法律服务机构→其他→→'.replace(/→/g, '\t'), '\t\t\t商业企业\t科研机构\t社会公益\t法律服务\t其他\t\t\n\n\t\t\t\t\t组织\t机构\t\t\t');
     expect(values(variant)).toEqual(values(S000));
