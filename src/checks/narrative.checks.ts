@@ -19,7 +19,8 @@ export function statedFigures(sections: ReportFacts['sections']): StatedFigure[]
     .map((s) => s.text)
     .join('\n')
     .normalize('NFKC')
-    .replace(/[ \t\u3000]+/g, '');
+    // Line breaks go too: a PDF wraps a sentence wherever the line ends.
+    .replace(/[\s\u3000]+/g, '');
   return NARRATIVE_STATEMENTS.flatMap((statement) => {
     for (const pattern of statement.patterns) {
       const match = pattern.exec(text);

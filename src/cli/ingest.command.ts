@@ -55,5 +55,5 @@ async function ingestPaths(paths: string[], options: IngestOptions): Promise<boo
 export function summaryLine(outcome: Extract<FileOutcome, { result: unknown }>): string {
   const { report, reportId } = outcome.result;
   const warnings = report.warnings.length === 1 ? '1 warning' : `${report.warnings.length} warnings`;
-  return `${outcome.result.outcome.padEnd(9)} ${outcome.path}: ${report.agencyName} ${report.year} ${report.generation}, ${report.sections.length} parts, ${report.cells.length} cells, ${warnings} (report ${reportId})`;
+  return `${outcome.result.outcome.padEnd(9)} ${outcome.path}: ${report.agencyName} ${report.year} ${report.generation} from ${outcome.result.format}, ${report.sections.length} parts, ${report.cells.length} cells, ${warnings} (report ${reportId})`;
 }

@@ -17,9 +17,6 @@ const MAX_CONTROL_SHARE = 0.01;
 export function decodeInput(bytes: Buffer): DecodedInput {
   if (bytes.length === 0) throw new IngestError('EMPTY', 'empty file');
   if (bytes.length > INGEST_LIMITS.maxBytes) throw tooLarge(bytes.length);
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
-    throw new IngestError('BINARY', 'a PDF file; PDF reports are not read yet (convert to text first)');
-  }
   const decoded = decodeText(bytes);
   const text = decoded.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new IngestError('EMPTY', 'the file holds only white space');

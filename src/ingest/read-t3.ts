@@ -1,6 +1,7 @@
 import { T3_TEMPLATE } from '../template/t3.template';
 import { missingCell, readCell, type ShortSequence } from './cell-factory';
 import type { ParsedCell, ParseWarning, SourceLine } from './parsed-report.types';
+import { readCollapsedBlocks } from './read-collapsed-block';
 import { readRows } from './row-reader';
 import { withoutTrailingBlanks } from './table-line';
 
@@ -45,5 +46,6 @@ export function readT3(lines: readonly SourceLine[], warnings: ParseWarning[]): 
       cells.push(...COLUMNS.map((column, index) => readCell('t3', row.code, column, values[index]!, read.line)));
     }
   }
+  readCollapsedBlocks(rows, lines, cells, warnings);
   return { cells, shortRows };
 }

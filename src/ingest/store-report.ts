@@ -6,7 +6,7 @@ import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import { Section } from '../entities/section.entity';
 import { TableCell } from '../entities/table-cell.entity';
-import { guessFromName } from '../services/agency-metadata.service';
+import { findOrCreateAgency } from '../services/agency-metadata.service';
 import { recountFailingChecks } from '../services/check-summary.service';
 import { bumpDataVersion } from '../services/data-version.service';
 import { buildReportFacts, type StoredReport } from '../services/report-facts';
@@ -112,14 +112,6 @@ async function cellFacts(manager: EntityManager, reportId: number): Promise<Cell
 }
 
 type CellRow = StoredReport['cells'][number];
-
-async function findOrCreateAgency(manager: EntityManager, name: string): Promise<Agency> {
-  const found = await manager.findOne(Agency, { where: { name } });
-  if (found) return found;
-  const id = (await manager.insert(Agency, { name })).identifiers[0]!.id as number;
-  await guessFromName(manager, await manager.findOneByOrFail(Agency, { id }));
-  return manager.findOneByOrFail(Agency, { id });
-}
 
 /** Parts and sub-parts in reading order, each sub-part naming its part. */
 function flatten(sections: ParsedSection[]): (ParsedSection & { parentCode: string | null })[] {

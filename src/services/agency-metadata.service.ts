@@ -2,7 +2,7 @@ import { In, IsNull, Like, type EntityManager } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import type { AgencyLevel } from '../schema/enums';
 import { badUserInput } from '../server/errors';
-import { GOVERNING_SUFFIXES } from '../template/agency-names.template';
+import { GOVERNING_SUFFIXES, namesWithoutRegion } from '../template/agency-names.template';
 import { governedPlace, guessLevel, isNamedUnder } from './agency-guess';
 import { bumpDataVersion } from './data-version.service';
 
@@ -79,4 +79,31 @@ export async function guessFromName(manager: EntityManager, agency: Agency): Pro
     const self = await manager.findOneByOrFail(Agency, { id: agency.id });
     if (!self.path.includes(`/${current.id}/`)) await moveAgency(manager, current, agency.id);
   }
+}
+
+/**
+ * The agency a title names. A name printed with its region in front and the
+ * same name without it are one agency, under the shorter name (the longer kept
+ * as its full name), whichever report comes first; when the shorter name would
+ * fit several stored agencies (鼓楼区 of two cities), a new one is made.
+ */
+export async function findOrCreateAgency(manager: EntityManager, name: string): Promise<Agency> {
+  const found = await manager.findOne(Agency, { where: { name } });
+  if (found) return found;
+  for (const shorter of namesWithoutRegion(name)) {
+    const local = await manager.findOne(Agency, { where: { name: shorter } });
+    if (local) {
+      if (local.fullName === null) await manager.update(Agency, { id: local.id }, { fullName: name });
+      return manager.findOneByOrFail(Agency, { id: local.id });
+    }
+  }
+  const longer = (await manager.find(Agency, { where: { name: Like(`%${name}`) } })).filter((agency) => namesWithoutRegion(agency.name).includes(name));
+  if (longer.length === 1) {
+    const [agency] = longer as [Agency];
+    await manager.update(Agency, { id: agency.id }, { name, fullName: agency.fullName ?? agency.name });
+    return manager.findOneByOrFail(Agency, { id: agency.id });
+  }
+  const id = (await manager.insert(Agency, { name })).identifiers[0]!.id as number;
+  await guessFromName(manager, await manager.findOneByOrFail(Agency, { id }));
+  return manager.findOneByOrFail(Agency, { id });
 }

@@ -17,7 +17,7 @@ const NONE = '未(?:发生|收到|产生|出现|接到)[^。；，,]*?';
 export const NARRATIVE_STATEMENTS: readonly NarrativeStatement[] = [
   {
     name: 'applicationsReceived',
-    patterns: [new RegExp(`(?:共|新|累计)(?:收到|受理)(?:各类)?${KIND}申请(?:共)?${COUNT}`), new RegExp(`(?:共|新|累计)?(?:收到|受理)(\\d+)件${KIND}申请`), new RegExp(`新收${KIND}申请${COUNT}`)],
+    patterns: [new RegExp(`(?:共|新|累计)?(?:收到|受理)(?:各类)?${KIND}申请(?:共)?${COUNT}`), new RegExp(`(?:共|新|累计)?(?:收到|受理)(\\d+)件${KIND}申请`), new RegExp(`新收${KIND}申请${COUNT}`)],
     zeroPatterns: [/未(?:收到|接到|受理)[^。；，,]*申请/],
     cells: ['t3/new/total'],
   },

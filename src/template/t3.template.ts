@@ -54,3 +54,13 @@ export const T3_RESULT_ROWS: readonly string[] = T3_TEMPLATE.rows
 export const T3_APPLICANT_COLUMNS: readonly string[] = T3_TEMPLATE.columns
   .map((c) => c.code)
   .filter((code) => code !== 'total');
+
+/** A block of t3 rows that the 2019 layout prints as one row: its heading and its rows. */
+export interface CollapsibleBlock {
+  code: string;
+  match: { contains: string[] };
+  rows: readonly string[];
+}
+
+/** （六）其他处理: three rows in the 2021 layout, one in the 2019 layout (and in 2021 tables that kept it). */
+export const T3_COLLAPSIBLE_BLOCKS: readonly CollapsibleBlock[] = [{ code: 'other', match: { contains: ['其他处理'] }, rows: ['other.noCorrection', 'other.noFee', 'other.other'] }];

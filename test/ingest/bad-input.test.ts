@@ -28,7 +28,7 @@ describe('bad input is refused by name and reason; the other files are still sto
     ['empty.txt', Buffer.alloc(0), 'empty file'],
     ['blank.txt', Buffer.from('\n  \n\t\n'), 'the file holds only white space'],
     ['image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), 'binary content'],
-    ['report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'a PDF file'],
+    ['report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'not a readable PDF'],
     ['letter.txt', Buffer.from('关于召开春季运动会的通知\n\n各单位：定于四月举行。\n'), 'not an annual report'],
     ['latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xff, 0xfe, 0xff, 0x0a]), 'neither valid UTF-8 nor GBK'],
   ])('%s', (name, content, reason) => {
