@@ -1,19 +1,25 @@
+import { joinCellLines } from './cell-lines';
 import { decodeInput, tooLarge } from './decode-input';
+import { htmlText } from './html-text';
 import { INGEST_LIMITS } from './ingest-limits';
+import { isMarkdown, markdownText } from './markdown-text';
 import { pdfText } from './pdf-text';
 
 export interface SourceText {
   text: string;
-  /** What the bytes were: `pdf`, or `text/<encoding>`. */
+  /** What the bytes were: `pdf`, `html/<encoding>`, `markdown/<encoding>` or `text/<encoding>`. */
   format: string;
 }
 
 const PDF_MAGIC = '%PDF-';
+const HTML_START = /^\s*(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[\s>])/i;
 
-/** A report file's bytes as text: a PDF's rebuilt lines, or decoded text. */
+/** A report file's bytes as text in the shape the parser reads, whatever the format: detected, never taken from the file name. */
 export async function readSource(bytes: Buffer): Promise<SourceText> {
   if (bytes.length > INGEST_LIMITS.maxBytes) throw tooLarge(bytes.length);
   if (bytes.subarray(0, 1024).toString('latin1').includes(PDF_MAGIC)) return { text: await pdfText(bytes), format: 'pdf' };
   const { text, encoding } = decodeInput(bytes);
-  return { text, format: `text/${encoding}` };
+  if (HTML_START.test(text.slice(0, 4096)) || /<table[\s>]/i.test(text.slice(0, 200_000))) return { text: joinCellLines(htmlText(text)), format: `html/${encoding}` };
+  if (isMarkdown(text)) return { text: joinCellLines(markdownText(text)), format: `markdown/${encoding}` };
+  return { text: joinCellLines(text), format: `text/${encoding}` };
 }

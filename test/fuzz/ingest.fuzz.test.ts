@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeInput } from '../../src/ingest/decode-input';
+import { readSource } from '../../src/ingest/read-source';
 import { IngestError } from '../../src/ingest/ingest-error';
 import { ingestReport } from '../../src/ingest/ingest-report';
 import { parseReport } from '../../src/ingest/parse-report';
@@ -27,10 +27,10 @@ async function readOrRefuse<T>(read: () => T | Promise<T>): Promise<T | IngestEr
 }
 
 describe('fuzzing: every mutated report is read with warnings or refused with a clear error', () => {
-  it(`decode and parse (${PARSE_RUNS} cases): no other exception, and what is read fits the template`, async () => {
+  it(`read (any format) and parse (${PARSE_RUNS} cases): no other exception, and what is read fits the template`, async () => {
     await fc.assert(
       fc.asyncProperty(mutatedReport(bases), async ({ bytes }) => {
-        const parsed = await readOrRefuse(() => parseReport(decodeInput(bytes).text));
+        const parsed = await readOrRefuse(async () => parseReport((await readSource(bytes)).text));
         if (parsed instanceof IngestError) return;
         const addresses = parsed.cells.map(cellAddress);
         expect(new Set(addresses).size).toBe(addresses.length);

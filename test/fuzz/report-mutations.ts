@@ -5,8 +5,9 @@ import { renderReport } from '../../src/generate/render-report';
 import { reportValues } from '../../src/generate/report-values';
 import { SeededRandom } from '../../src/generate/seeded-random';
 import { SAMPLE_FILES, sampleText } from '../helpers/fixtures';
+import { renderHtml, renderMarkdown } from '../helpers/render-formats';
 
-/** The five samples and four generated reports, two of them damaged: the texts mutations start from. */
+/** The five samples, four generated reports (two damaged), and a sample as HTML and as Markdown: the texts mutations start from. */
 export function baseReports(): string[] {
   const random = new SeededRandom(7);
   const generated = corpusAgencies(4, random).map((agency, index) => {
@@ -14,7 +15,7 @@ export function baseReports(): string[] {
     const damage = { brokenHeader: damaged, lostLeadingTabs: damaged, labelVariants: damaged, lostCellRow: damaged ? 'new' : null, twoLineTitle: damaged };
     return renderReport(agency.name, 2022, reportValues(agency, undefined, random), damage, random).text;
   });
-  return [...SAMPLE_FILES.map(sampleText), ...generated];
+  return [...SAMPLE_FILES.map(sampleText), ...generated, renderHtml(sampleText(SAMPLE_FILES[1]!)), renderMarkdown(sampleText(SAMPLE_FILES[2]!))];
 }
 
 /** One change to a report file, as bytes may suffer it between a PDF and us. */

@@ -1,0 +1,63 @@
+import { Element, isTag, isText, type ChildNode } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+
+/** Page furniture around a report on a government site. */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'select', 'button', 'iframe', 'head']);
+/** Elements that start a new line. */
+const BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'blockquote', 'pre', 'center', 'dd', 'dt', 'tr', 'table', 'caption']);
+
+/**
+ * A report page as text in the shape the parser reads: paragraphs as lines,
+ * each table row as one line of its cells separated by tabs. A cell merged
+ * down (rowspan) is printed in its first row only and one merged across
+ * (colspan) once, as a PDF prints them; the parser reads a row's label and its
+ * values whatever the label cells before them.
+ */
+export function htmlText(html: string): string {
+  const lines: string[] = [];
+  let current = '';
+  const breakLine = () => {
+    if (current.trim() !== '') lines.push(current.trim());
+    current = '';
+  };
+  const walk = (nodes: ChildNode[]) => {
+    for (const node of nodes) {
+      if (isText(node)) current += node.data.replace(/\s+/g, ' ');
+      else if (isTag(node)) {
+        const name = node.name.toLowerCase();
+        if (SKIPPED.has(name)) continue;
+        if (name === 'br') breakLine();
+        else if (name === 'tr') {
+          breakLine();
+          lines.push(rowText(node));
+        } else if (BLOCKS.has(name)) {
+          breakLine();
+          walk(node.children);
+          breakLine();
+        } else walk(node.children);
+      }
+    }
+  };
+  walk(parseDocument(html, { decodeEntities: true }).children);
+  breakLine();
+  return fromTitle(lines).join('\n');
+}
+
+/** A table row's cells, tab-separated; a cell's own paragraphs run together, as one printed cell. */
+function rowText(row: Element): string {
+  const cells = row.children.filter((child): child is Element => isTag(child) && (child.name === 'td' || child.name === 'th'));
+  return cells.map((cell) => cellText(cell.children).replace(/\s+/g, ' ').trim()).join('\t');
+}
+
+function cellText(nodes: ChildNode[]): string {
+  return nodes.map((node) => (isText(node) ? node.data : isTag(node) && !SKIPPED.has(node.name) ? cellText(node.children) : '')).join('');
+}
+
+/** Navigation, breadcrumbs and site titles before the report's own title are left out. */
+function fromTitle(lines: string[]): string[] {
+  const title = lines.findIndex((line) => line.length <= 80 && /政府信息公开.*年度\s*报告/.test(line) && !line.includes('\t'));
+  if (title <= 0) return lines;
+  // A title printed on two lines ("洪泽区人民政府" / "2023年政府信息公开工作年度报告") keeps its first.
+  const start = title > 0 && /^\d{4}\s*年/.test(lines[title]!) ? title - 1 : title;
+  return lines.slice(start);
+}
