@@ -1,4 +1,4 @@
-import { computeFigures } from '../src/figures/compute-figures';
+import { computeFigures, figureInputOf } from '../src/figures/compute-figures';
 import { runChecks } from '../src/checks/run-checks';
 import type { ParsedReport } from '../src/ingest/parsed-report.types';
 import { buildReportFacts } from '../src/services/report-facts';
@@ -63,7 +63,7 @@ export async function rawNested(dataSource: DataSource): Promise<string> {
         { report: { year: r.year, generation: r.generation as never }, cells: own, sections: sections.filter((s) => s.report_id === r.id) },
         prior ? { report: { year: prior.year, generation: 'G3' }, cells: cellsOf(prior.id) } : undefined,
       );
-      const figures = Object.fromEntries(computeFigures({ cell: facts.cell, partCodes: facts.sections.map((s) => s.code) }).map((f) => [f.name, f.value]));
+      const figures = Object.fromEntries(computeFigures(figureInputOf(facts)).map((f) => [f.name, f.value]));
       return {
         id: r.id,
         year: r.year,

@@ -1,4 +1,6 @@
-import { T3_APPLICANT_COLUMNS, T3_RESULT_ROWS, T3_TEMPLATE } from '../template/t3.template';
+import { tablesOf } from '../template/tables.template';
+import { resultRowsOf, T3_APPLICANT_COLUMNS } from '../template/t3.template';
+import type { Generation, TableTemplate } from '../template/template.types';
 import { T4_OUTCOME_COLUMNS, T4_TEMPLATE } from '../template/t4.template';
 
 /** A linear identity of SPEC §2: Σ coefficient × cell = 0 over the listed addresses. */
@@ -18,40 +20,32 @@ function sumIdentity(id: string, rule: string, total: string, parts: readonly st
   };
 }
 
-const t3Rows = T3_TEMPLATE.rows.map((r) => r.code);
-const t3Columns = T3_TEMPLATE.columns.map((c) => c.code);
-
-/** Check 1: t3 each row, total = sum of the six applicant columns. */
-export const T3_ROW_TOTALS: Identity[] = t3Rows.map((row) =>
-  sumIdentity(
-    `t3.rowTotal/${row}`,
-    `t3 ${row}: total = sum of the six applicant columns`,
-    `t3/${row}/total`,
-    T3_APPLICANT_COLUMNS.map((c) => `t3/${row}/${c}`),
-  ),
-);
-
-/** Check 2: t3 each column, new + carriedOver = resultsTotal + carriedForward. */
-export const T3_BALANCES: Identity[] = t3Columns.map((column) => ({
-  id: `t3.balance/${column}`,
-  rule: `t3 ${column}: new + carriedOver = resultsTotal + carriedForward`,
-  terms: [
-    { address: `t3/new/${column}`, coefficient: 1 },
-    { address: `t3/carriedOver/${column}`, coefficient: 1 },
-    { address: `t3/resultsTotal/${column}`, coefficient: -1 },
-    { address: `t3/carriedForward/${column}`, coefficient: -1 },
-  ],
-}));
-
-/** Check 3: t3 each column, resultsTotal = sum of every result row. */
-export const T3_RESULT_SUMS: Identity[] = t3Columns.map((column) =>
-  sumIdentity(
-    `t3.resultsSum/${column}`,
-    `t3 ${column}: resultsTotal = granted + partiallyGranted + Σdenied + Σunable + ΣnotProcessed + Σother`,
-    `t3/resultsTotal/${column}`,
-    T3_RESULT_ROWS.map((row) => `t3/${row}/${column}`),
-  ),
-);
+/** Checks 1–3 over a generation's t3: each row's total, each column's balance, each column's results. */
+function t3Identities(t3: TableTemplate): Identity[] {
+  const columns = t3.columns.map((c) => c.code);
+  const rowTotals = t3.rows.map((r) =>
+    sumIdentity(`t3.rowTotal/${r.code}`, `t3 ${r.code}: total = sum of the six applicant columns`, `t3/${r.code}/total`, T3_APPLICANT_COLUMNS.map((c) => `t3/${r.code}/${c}`)),
+  );
+  const balances = columns.map((column) => ({
+    id: `t3.balance/${column}`,
+    rule: `t3 ${column}: new + carriedOver = resultsTotal + carriedForward`,
+    terms: [
+      { address: `t3/new/${column}`, coefficient: 1 },
+      { address: `t3/carriedOver/${column}`, coefficient: 1 },
+      { address: `t3/resultsTotal/${column}`, coefficient: -1 },
+      { address: `t3/carriedForward/${column}`, coefficient: -1 },
+    ],
+  }));
+  const resultSums = columns.map((column) =>
+    sumIdentity(
+      `t3.resultsSum/${column}`,
+      `t3 ${column}: resultsTotal = granted + partiallyGranted + Σdenied + Σunable + ΣnotProcessed + Σother`,
+      `t3/resultsTotal/${column}`,
+      resultRowsOf(t3).map((row) => `t3/${row}/${column}`),
+    ),
+  );
+  return [...rowTotals, ...balances, ...resultSums];
+}
 
 /** Check 4: t4 each row, total = upheld + corrected + other + pending. */
 export const T4_ROW_TOTALS: Identity[] = T4_TEMPLATE.rows.map((row) =>
@@ -63,7 +57,17 @@ export const T4_ROW_TOTALS: Identity[] = T4_TEMPLATE.rows.map((row) =>
   ),
 );
 
-export const TABLE_IDENTITIES: readonly Identity[] = [...T3_ROW_TOTALS, ...T3_BALANCES, ...T3_RESULT_SUMS, ...T4_ROW_TOTALS];
+const IDENTITIES_BY_GENERATION = new Map<Generation, readonly Identity[]>(
+  (['G3', 'G2', 'UNRECOGNISED'] as const).map((generation) => {
+    const t3 = tablesOf(generation).find((table) => table.code === 't3');
+    return [generation, t3 ? [...t3Identities(t3), ...T4_ROW_TOTALS] : []];
+  }),
+);
+
+/** The identities of SPEC §2 over a generation's tables (G2's （六）其他处理 is one row). */
+export function identitiesOf(generation: Generation): readonly Identity[] {
+  return IDENTITIES_BY_GENERATION.get(generation)!;
+}
 
 /** Sum of the identity's terms when every cell is known, else undefined. */
 export function identityResidual(identity: Identity, valueOf: (address: string) => number | undefined): number | undefined {

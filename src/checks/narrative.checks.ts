@@ -1,4 +1,4 @@
-import { computeFigure } from '../figures/compute-figures';
+import { computeFigure, figureInputOf } from '../figures/compute-figures';
 import { NARRATIVE_SECTION_CODES, NARRATIVE_STATEMENTS, type NarrativeStatement } from '../template/narrative.template';
 import type { Check } from './check.types';
 import { describeUnread, numberAt, type ReportFacts } from './report-facts';
@@ -39,9 +39,8 @@ export function narrativeChecks(facts: ReportFacts): Check[] {
   return statedFigures(facts.sections).map((stated) => {
     const statement = NARRATIVE_STATEMENTS.find((s) => s.name === stated.name)!;
     const base = { id: `narrative/${stated.name}`, rule: 'narrative', severity: 'ERROR' as const, actual: stated.value };
-    const partCodes = facts.sections.map((s) => s.code);
     if (statement.percentOf) {
-      const figure = computeFigure(statement.percentOf, { cell: facts.cell, partCodes });
+      const figure = computeFigure(statement.percentOf, figureInputOf(facts));
       const cells = ['t3/resultsTotal/total', 't3/new/total', 't3/carriedOver/total'];
       if (figure.value === null) return { ...base, cells, status: 'NOT_ASSESSABLE', expected: null, message: `the text says "${stated.quote}"; ${figure.reason}` };
       const pass = Math.abs(figure.value - stated.value) <= roundingOf(stated.printed) + 1e-12;

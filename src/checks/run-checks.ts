@@ -8,7 +8,7 @@ import { identityChecks, nonNegativeChecks } from './table.checks';
 
 /** Every check of SPEC §2 that applies to the report (table checks only when its tables were read). */
 export function runChecks(facts: ReportFacts, hasTables: boolean): Check[] {
-  const tableChecks = hasTables ? [...identityChecks(facts.cell), ...nonNegativeChecks(facts.cell), ...crossYearChecks(facts), ...narrativeChecks(facts)] : [];
+  const tableChecks = hasTables ? [...identityChecks(facts.cell, facts.generation), ...nonNegativeChecks(facts.cell, facts.generation), ...crossYearChecks(facts), ...narrativeChecks(facts)] : [];
   return [...tableChecks, ...completenessChecks(facts), generationCheck(facts)];
 }
 

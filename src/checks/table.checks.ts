@@ -1,12 +1,13 @@
-import { TABLES } from '../template/tables.template';
+import { tablesOf } from '../template/tables.template';
+import type { Generation } from '../template/template.types';
 import type { Check } from './check.types';
 import { familyOf } from './check.types';
-import { TABLE_IDENTITIES, type Identity } from './identities';
+import { identitiesOf, type Identity } from './identities';
 import { describeUnread, numberAt, type CellLookup } from './report-facts';
 
 /** Checks 1–4: every table identity, parts summed (expected) against the printed total (actual). */
-export function identityChecks(cell: CellLookup): Check[] {
-  return TABLE_IDENTITIES.map((identity) => identityCheck(identity, cell));
+export function identityChecks(cell: CellLookup, generation: Generation): Check[] {
+  return identitiesOf(generation).map((identity) => identityCheck(identity, cell));
 }
 
 function identityCheck(identity: Identity, cell: CellLookup): Check {
@@ -23,15 +24,15 @@ function identityCheck(identity: Identity, cell: CellLookup): Check {
   return { ...base, status: pass ? 'PASS' : 'FAIL', expected, actual, message: pass ? identity.rule : `${identity.rule}: parts add up to ${expected}, the table says ${actual}` };
 }
 
-/** Check 5: every count is a non-negative integer; fees are non-negative. */
-export function nonNegativeChecks(cell: CellLookup): Check[] {
-  return TABLES.map((table) => {
+/** Check 5: every count is a non-negative integer (a change, 本年增/减, may be negative); fees are non-negative. */
+export function nonNegativeChecks(cell: CellLookup, generation: Generation): Check[] {
+  return tablesOf(generation).map((table) => {
     const addresses = table.rows.flatMap((row) => (row.columns ?? table.columns.map((c) => c.code)).map((column) => ({ address: `${table.code}/${row.code}/${column}`, column })));
     const read = addresses.filter((a) => numberAt(cell, a.address) !== undefined);
     const bad = read.filter(({ address, column }) => {
       const value = numberAt(cell, address)!;
-      const decimal = table.columns.find((c) => c.code === column)?.decimal === true;
-      return value < 0 || (!decimal && !Number.isInteger(value));
+      const template = table.columns.find((c) => c.code === column);
+      return (value < 0 && template?.signed !== true) || (template?.decimal !== true && !Number.isInteger(value));
     });
     return {
       id: `nonNegative/${table.code}`,

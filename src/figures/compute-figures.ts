@@ -1,4 +1,5 @@
-import { describeUnread, numberAt, type CellLookup } from '../checks/report-facts';
+import { describeUnread, numberAt, type CellLookup, type ReportFacts } from '../checks/report-facts';
+import type { Generation } from '../template/template.types';
 import { PARTS } from '../template/parts.template';
 import { templateCells, cellAddress } from '../template/tables.template';
 import { linearFigures, type CorrectionBasis, type FigureName, type LinearFigure, type Term } from './figure-definitions';
@@ -16,6 +17,12 @@ export interface FigureInput {
   cell: CellLookup;
   /** Codes of the parts found (1–6). */
   partCodes: string[];
+  /** Whose template's cells count towards completeness. */
+  generation: Generation;
+}
+
+export function figureInputOf(facts: Pick<ReportFacts, 'cell' | 'sections' | 'generation'>): FigureInput {
+  return { cell: facts.cell, partCodes: facts.sections.map((s) => s.code), generation: facts.generation };
 }
 
 export function computeFigures(input: FigureInput, basis: CorrectionBasis = 'TOTAL'): FigureValue[] {
@@ -43,7 +50,7 @@ function computeLinear(figure: LinearFigure, cell: CellLookup): FigureValue {
 
 /** Share of the six parts and of the template's cells that the report has (a cell counts unless MISSING). */
 function reportCompleteness(input: FigureInput): FigureValue {
-  const cells = templateCells().map(cellAddress);
+  const cells = templateCells(input.generation).map(cellAddress);
   const partsPresent = PARTS.filter((part) => input.partCodes.includes(part.code)).length;
   const cellsPresent = cells.filter((address) => (input.cell(address)?.status ?? 'MISSING') !== 'MISSING').length;
   const numerator = partsPresent + cellsPresent;

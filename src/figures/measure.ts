@@ -1,22 +1,21 @@
 import { numberAt, describeUnread, type ReportFacts } from '../checks/report-facts';
-import { templateCells, cellAddress } from '../template/tables.template';
-import { computeFigure } from './compute-figures';
+import { ALL_CELL_ADDRESSES } from '../template/tables.template';
+import { computeFigure, figureInputOf } from './compute-figures';
 import { FIGURE_NAMES, type CorrectionBasis, type FigureName } from './figure-definitions';
 
 /** A measure is a cell address (t3/new/total) or a figure name (completionRate). */
 export type Measure = { kind: 'cell'; address: string } | { kind: 'figure'; name: FigureName };
 
-const CELL_ADDRESSES = new Set(templateCells().map(cellAddress));
 
 /** The measure named, or undefined when the name is neither a template cell nor a figure. */
 export function parseMeasure(text: string): Measure | undefined {
   if ((FIGURE_NAMES as readonly string[]).includes(text)) return { kind: 'figure', name: text as FigureName };
-  if (CELL_ADDRESSES.has(text)) return { kind: 'cell', address: text };
+  if (ALL_CELL_ADDRESSES.has(text)) return { kind: 'cell', address: text };
   return undefined;
 }
 
 export function isCellAddress(text: string): boolean {
-  return CELL_ADDRESSES.has(text);
+  return ALL_CELL_ADDRESSES.has(text);
 }
 
 export interface MeasureValue {
@@ -26,7 +25,7 @@ export interface MeasureValue {
 
 export function measureValue(measure: Measure, facts: ReportFacts, basis: CorrectionBasis = 'TOTAL'): MeasureValue {
   if (measure.kind === 'figure') {
-    const figure = computeFigure(measure.name, { cell: facts.cell, partCodes: facts.sections.map((s) => s.code) }, basis);
+    const figure = computeFigure(measure.name, figureInputOf(facts), basis);
     return { value: figure.value, reason: figure.reason };
   }
   const value = numberAt(facts.cell, measure.address);

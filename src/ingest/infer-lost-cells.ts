@@ -1,4 +1,4 @@
-import { identityResidual, TABLE_IDENTITIES, type Identity } from '../checks/identities';
+import { identityResidual, type Identity } from '../checks/identities';
 import { cellAddress } from '../template/tables.template';
 import type { ShortSequence } from './cell-factory';
 import { readCellValue } from './cell-value';
@@ -15,9 +15,9 @@ const MAX_LOST = 2;
  * placed at every possible position of its lost cells; a placement counts when
  * the identities fix the lost values and every identity it completes holds.
  */
-export function inferLostCells(cells: CellMap, shortSequences: readonly ShortSequence[], warnings: ParseWarning[]): void {
-  for (const sequence of shortSequences) alignShortSequence(cells, sequence, warnings);
-  inferSingleMissing(cells, warnings);
+export function inferLostCells(cells: CellMap, shortSequences: readonly ShortSequence[], warnings: ParseWarning[], identities: readonly Identity[]): void {
+  for (const sequence of shortSequences) alignShortSequence(cells, sequence, warnings, identities);
+  inferSingleMissing(cells, warnings, identities);
 }
 
 interface Placement {
@@ -25,7 +25,7 @@ interface Placement {
   lost: Map<string, string>;
 }
 
-function alignShortSequence(cells: CellMap, sequence: ShortSequence, warnings: ParseWarning[]): void {
+function alignShortSequence(cells: CellMap, sequence: ShortSequence, warnings: ParseWarning[], identities: readonly Identity[]): void {
   const addresses = sequence.addresses.map(cellAddress);
   const lostCount = addresses.length - sequence.observed.length;
   const rows = new Set(sequence.addresses.map((a) => `${a.table}/${a.row}`));
@@ -33,7 +33,7 @@ function alignShortSequence(cells: CellMap, sequence: ShortSequence, warnings: P
   const where = `${scope}: line ${sequence.line} holds ${sequence.observed.length} values for ${addresses.length} cells`;
   const warn = (message: string): void => void warnings.push({ code: 'LOST_CELL', message: `${where}; ${message}`, line: sequence.line, address: scope });
   const placements =
-    lostCount > MAX_LOST ? [] : combinations(addresses.length, lostCount).flatMap((lost) => tryPlacement(cells, addresses, sequence.observed, lost));
+    lostCount > MAX_LOST ? [] : combinations(addresses.length, lostCount).flatMap((lost) => tryPlacement(cells, addresses, sequence.observed, lost, identities));
   if (placements.length === 0) return warn('no placement of the lost cells satisfies the table identities, so the cells are MISSING');
   const first = placements[0]!;
   if (!placements.every((p) => addresses.every((a) => p.values.get(a) === first.values.get(a)))) {
@@ -59,7 +59,7 @@ function alignShortSequence(cells: CellMap, sequence: ShortSequence, warnings: P
   );
 }
 
-function tryPlacement(cells: CellMap, addresses: string[], observed: string[], lostPositions: number[]): Placement[] {
+function tryPlacement(cells: CellMap, addresses: string[], observed: string[], lostPositions: number[], identities: readonly Identity[]): Placement[] {
   const values = new Map<string, number>();
   const unknown = new Set<string>();
   let next = 0;
@@ -69,14 +69,14 @@ function tryPlacement(cells: CellMap, addresses: string[], observed: string[], l
     if (read?.value != null) values.set(address, read.value);
   });
   const valueOf = (address: string) => (unknown.has(address) ? undefined : (values.get(address) ?? knownValue(cells.get(address))));
-  const solved = solve(unknown, valueOf);
+  const solved = solve(unknown, valueOf, identities);
   if (solved.size < unknown.size) return [];
   const lost = new Map<string, string>();
   for (const [address, { value, rule }] of solved) {
     values.set(address, value);
     lost.set(address, rule);
   }
-  const touched = TABLE_IDENTITIES.filter((identity) => identity.terms.some((t) => addresses.includes(t.address)));
+  const touched = identities.filter((identity) => identity.terms.some((t) => addresses.includes(t.address)));
   const holds = touched.every((identity) => {
     const residual = identityResidual(identity, (a) => values.get(a) ?? knownValue(cells.get(a)));
     return residual === undefined || Math.abs(residual) < 1e-9;
@@ -90,13 +90,13 @@ interface Solution {
 }
 
 /** Solves unknown cells one identity at a time, each with the identity that fixed it. */
-function solve(unknown: Set<string>, valueOf: (address: string) => number | undefined): Map<string, Solution> {
+function solve(unknown: Set<string>, valueOf: (address: string) => number | undefined, identities: readonly Identity[]): Map<string, Solution> {
   const solved = new Map<string, Solution>();
   const lookup = (address: string) => solved.get(address)?.value ?? valueOf(address);
   let progress = true;
   while (progress) {
     progress = false;
-    for (const identity of TABLE_IDENTITIES) {
+    for (const identity of identities) {
       const open = identity.terms.filter((t) => lookup(t.address) === undefined);
       if (open.length !== 1 || !unknown.has(open[0]!.address)) continue;
       const value = solveFor(identity, open[0]!.address, lookup);
@@ -125,10 +125,10 @@ function solveFor(identity: Identity, target: string, valueOf: (address: string)
 }
 
 /** A lost total recomputed from its parts, or a lost part from its total: one MISSING cell in an otherwise read identity. */
-function inferSingleMissing(cells: CellMap, warnings: ParseWarning[]): void {
+function inferSingleMissing(cells: CellMap, warnings: ParseWarning[], identities: readonly Identity[]): void {
   const missing = new Set([...cells.values()].filter((c) => c.status === 'MISSING').map(cellAddress));
   const valueOf = (address: string) => (missing.has(address) ? undefined : knownValue(cells.get(address)));
-  for (const [address, { value, rule }] of solve(missing, valueOf)) {
+  for (const [address, { value, rule }] of solve(missing, valueOf, identities)) {
     Object.assign(cells.get(address)!, { value, status: value === 0 ? 'ZERO' : 'NUMBER', inferred: true, rule });
     warnings.push({ code: 'INFERRED_CELL', message: `${address}: not found in the source; inferred from ${rule}`, address });
   }

@@ -1,5 +1,7 @@
 import { PARTS } from '../template/parts.template';
-import { cellAddress } from '../template/tables.template';
+import { cellAddress, tablesOf } from '../template/tables.template';
+import type { TableTemplate } from '../template/template.types';
+import { identitiesOf } from '../checks/identities';
 import { detectGeneration } from './detect-generation';
 import { IngestError } from './ingest-error';
 import { inferLostCells } from './infer-lost-cells';
@@ -42,25 +44,21 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
   const generation = detectGeneration(text);
   const regionOf = (part: string) => partLines.get(part) ?? lines;
   let cells: ParsedCell[] = [];
-  if (generation === 'G3') {
+  const tables = tablesOf(generation);
+  if (tables.length > 0) {
     checkTableLimits(partLines, TABLE_PARTS);
-    const t2 = readT2(regionOf('2'), warnings);
+    const [t2Template, t3Template] = tables as [TableTemplate, TableTemplate];
+    const t2 = readT2(regionOf('2'), warnings, t2Template);
     checkTime('table t2');
-    const t3 = readT3(regionOf('3'), warnings);
+    const t3 = readT3(regionOf('3'), warnings, t3Template);
     checkTime('table t3');
     const t4 = readT4(regionOf('4'), warnings);
     checkTime('table t4');
     cells = [...t2, ...t3.cells, ...t4.cells];
     warnUnreadableValues(cells, warnings);
-    inferLostCells(new Map(cells.map((cell) => [cellAddress(cell), cell])), [...t3.shortRows, ...t4.shortRows], warnings);
+    inferLostCells(new Map(cells.map((cell) => [cellAddress(cell), cell])), [...t3.shortRows, ...t4.shortRows], warnings, identitiesOf(generation));
   } else {
-    warnings.push({
-      code: 'TABLES_NOT_READ',
-      message:
-        generation === 'G2'
-          ? 'tables in the 2019 (G2) format are not read yet; sections stored'
-          : 'tables are not in a recognised template generation; sections stored',
-    });
+    warnings.push({ code: 'TABLES_NOT_READ', message: 'tables are not in a recognised template generation; sections stored' });
   }
   checkTime('lost cells');
   return {

@@ -1,12 +1,12 @@
-import { T2_TEMPLATE } from '../template/t2.template';
+import type { TableTemplate } from '../template/template.types';
 import { missingCell, readCell } from './cell-factory';
 import type { ParsedCell, ParseWarning, SourceLine } from './parsed-report.types';
 import { readRows } from './row-reader';
 
-/** Table t2: each item's row, its values in column order; blank fields stay BLANK. */
-export function readT2(lines: readonly SourceLine[], warnings: ParseWarning[]): ParsedCell[] {
-  const rows = readRows('t2', T2_TEMPLATE.rows, lines, warnings);
-  return T2_TEMPLATE.rows.flatMap((row) => {
+/** Table t2 in its generation's layout: each item's row, its values in column order; blank fields stay BLANK. */
+export function readT2(lines: readonly SourceLine[], warnings: ParseWarning[], template: TableTemplate): ParsedCell[] {
+  const rows = readRows('t2', template.rows, lines, warnings);
+  return template.rows.flatMap((row) => {
     const columns = row.columns ?? [];
     const read = rows.get(row.code);
     if (!read) return columns.map((column) => missingCell('t2', row.code, column));

@@ -1,4 +1,5 @@
 import { T3_TEMPLATE } from '../template/t3.template';
+import type { TableTemplate } from '../template/template.types';
 import { missingCell, readCell, type ShortSequence } from './cell-factory';
 import type { ParsedCell, ParseWarning, SourceLine } from './parsed-report.types';
 import { readCollapsedBlocks } from './read-collapsed-block';
@@ -16,11 +17,11 @@ const COLUMNS = T3_TEMPLATE.columns.map((c) => c.code);
  * Table t3: each row's fields after its label are its seven cells. A row with
  * fewer than seven values lost cells in extraction.
  */
-export function readT3(lines: readonly SourceLine[], warnings: ParseWarning[]): T3Read {
-  const rows = readRows('t3', T3_TEMPLATE.rows, lines, warnings);
+export function readT3(lines: readonly SourceLine[], warnings: ParseWarning[], template: TableTemplate): T3Read {
+  const rows = readRows('t3', template.rows, lines, warnings);
   const cells: ParsedCell[] = [];
   const shortRows: ShortSequence[] = [];
-  for (const row of T3_TEMPLATE.rows) {
+  for (const row of template.rows) {
     const read = rows.get(row.code);
     const missing = () => COLUMNS.map((column) => missingCell('t3', row.code, column));
     if (!read) {
@@ -46,6 +47,6 @@ export function readT3(lines: readonly SourceLine[], warnings: ParseWarning[]): 
       cells.push(...COLUMNS.map((column, index) => readCell('t3', row.code, column, values[index]!, read.line)));
     }
   }
-  readCollapsedBlocks(rows, lines, cells, warnings);
+  if (template === T3_TEMPLATE) readCollapsedBlocks(rows, lines, cells, warnings);
   return { cells, shortRows };
 }

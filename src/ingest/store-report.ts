@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { countFailing, runChecks } from '../checks/run-checks';
-import { computeFigure } from '../figures/compute-figures';
+import { computeFigure, figureInputOf } from '../figures/compute-figures';
 import { bulkInsert } from '../database/bulk-insert';
 import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
@@ -76,7 +76,7 @@ function storeOnce(dataSource: DataSource, parsed: ParsedReport, source: StoreSo
       sourceFormat: source.sourceFormat,
       warnings: parsed.warnings,
       failingChecks: countFailing(runChecks(facts, parsed.cells.length > 0)),
-      completenessCount: computeFigure('reportCompleteness', { cell: facts.cell, partCodes: facts.sections.map((s) => s.code) }).numerator!,
+      completenessCount: computeFigure('reportCompleteness', figureInputOf(facts)).numerator!,
     };
     let reportId: number;
     if (existing) {

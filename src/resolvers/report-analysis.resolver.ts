@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Check } from '../checks/check.types';
 import { runChecks } from '../checks/run-checks';
 import { Report } from '../entities/report.entity';
-import { computeFigure, computeFigures } from '../figures/compute-figures';
+import { computeFigure, computeFigures, figureInputOf } from '../figures/compute-figures';
 import type { CorrectionBasis, FigureName } from '../figures/figure-definitions';
 import { measureValue, parseMeasure } from '../figures/measure';
 import { yearOverYear } from '../figures/year-over-year';
@@ -21,7 +21,7 @@ export class ReportAnalysisResolver {
     @Arg('basis', () => CorrectionBasisEnum, { defaultValue: 'TOTAL' }) basis: CorrectionBasis,
   ): Promise<Figures> {
     const facts = await loaders.facts.load(report);
-    const values = computeFigures({ cell: facts.cell, partCodes: facts.sections.map((s) => s.code) }, basis);
+    const values = computeFigures(figureInputOf(facts), basis);
     return Object.fromEntries(values.map((f) => [f.name, f.value])) as unknown as Figures;
   }
 
@@ -33,7 +33,7 @@ export class ReportAnalysisResolver {
     @Arg('basis', () => CorrectionBasisEnum, { defaultValue: 'TOTAL' }) basis: CorrectionBasis,
   ): Promise<Figure> {
     const facts = await loaders.facts.load(report);
-    return computeFigure(name, { cell: facts.cell, partCodes: facts.sections.map((s) => s.code) }, basis);
+    return computeFigure(name, figureInputOf(facts), basis);
   }
 
   @FieldResolver(() => [CheckType], { description: 'The consistency checks of SPEC §2 that apply' })

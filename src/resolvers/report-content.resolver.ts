@@ -23,7 +23,7 @@ export class ReportContentResolver {
 
   @FieldResolver(() => [Table], { description: 'Tables t2, t3, t4 as rows of cells' })
   async tables(@Root() report: Report, @Ctx() { loaders }: GatewayContext): Promise<Table[]> {
-    return arrangeTables(await loaders.cells.load(report.id));
+    return arrangeTables(await loaders.cells.load(report.id), report.generation);
   }
 
   @FieldResolver(() => [TableCell], { description: 'Every cell, or one table\'s, in template order' })

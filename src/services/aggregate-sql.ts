@@ -109,7 +109,8 @@ export function groupedMeasuresQuery(
   return grouped;
 }
 
-const CELL_COUNT = templateCells().length;
+/** reportCompleteness's denominator: the six parts and the cells of the report's own generation. */
+const COMPLETENESS_DENOMINATOR = `CASE per_report.generation ${(['G3', 'G2', 'UNRECOGNISED'] as const).map((g) => `WHEN '${g}' THEN ${PARTS.length + templateCells(g).length}`).join(' ')} END`;
 
 function termsOf(plan: MeasurePlan, basis: CorrectionBasis): Term[][] {
   const { measure } = plan;
@@ -122,7 +123,7 @@ function termsOf(plan: MeasurePlan, basis: CorrectionBasis): Term[][] {
 /** SQL for a measure's numerator and, for a rate, its denominator, over the per-report cell columns. */
 function expressionsOf(plan: MeasurePlan, basis: CorrectionBasis, column: (address: string) => string): [string, string | undefined] {
   const { measure } = plan;
-  if (measure.kind === 'figure' && measure.name === 'reportCompleteness') return ['completeness_n', String(PARTS.length + CELL_COUNT)];
+  if (measure.kind === 'figure' && measure.name === 'reportCompleteness') return ['completeness_n', COMPLETENESS_DENOMINATOR];
   const [numerator, denominator] = termsOf(plan, basis);
   const sum = (terms: Term[]) => `(${terms.map((t, i) => `${i === 0 ? (t.coefficient < 0 ? '-' : '') : t.coefficient < 0 ? ' - ' : ' + '}${column(t.address)}`).join('')})`;
   return [sum(numerator!), plan.isRate ? sum(denominator!) : undefined];

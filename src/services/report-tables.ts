@@ -1,10 +1,11 @@
 import type { TableCell } from '../entities/table-cell.entity';
 import type { Table } from '../schema/table.type';
-import { TABLES } from '../template/tables.template';
+import { TABLES, tablesOf } from '../template/tables.template';
+import type { Generation } from '../template/template.types';
 
-/** A report's cells arranged as the template's tables → rows → cells; tables with no stored cells are left out. */
-export function arrangeTables(cells: TableCell[], tableCode?: string): Table[] {
-  return TABLES.filter((table) => tableCode === undefined || table.code === tableCode)
+/** A report's cells arranged as its generation's tables → rows → cells; tables with no stored cells are left out. */
+export function arrangeTables(cells: TableCell[], generation: Generation, tableCode?: string): Table[] {
+  return tablesOf(generation).filter((table) => tableCode === undefined || table.code === tableCode)
     .map((table) => ({
       code: table.code,
       title: table.title,

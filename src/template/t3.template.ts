@@ -46,10 +46,13 @@ export const T3_TEMPLATE: TableTemplate = {
   ],
 };
 
-/** The blocks of 三、本年度办理结果 that add up to （七）总计. */
-export const T3_RESULT_ROWS: readonly string[] = T3_TEMPLATE.rows
-  .map((r) => r.code)
-  .filter((code) => code === 'granted' || code === 'partiallyGranted' || code.includes('.'));
+/** The rows of 三、本年度办理结果 that add up to （七）总计: from 予以公开 to the row before 总计. */
+export function resultRowsOf(t3: TableTemplate): string[] {
+  const codes = t3.rows.map((r) => r.code);
+  return codes.slice(codes.indexOf('granted'), codes.indexOf('resultsTotal'));
+}
+
+export const T3_RESULT_ROWS: readonly string[] = resultRowsOf(T3_TEMPLATE);
 
 export const T3_APPLICANT_COLUMNS: readonly string[] = T3_TEMPLATE.columns
   .map((c) => c.code)
@@ -64,3 +67,13 @@ export interface CollapsibleBlock {
 
 /** （六）其他处理: three rows in the 2021 layout, one in the 2019 layout (and in 2021 tables that kept it). */
 export const T3_COLLAPSIBLE_BLOCKS: readonly CollapsibleBlock[] = [{ code: 'other', match: { contains: ['其他处理'] }, rows: ['other.noCorrection', 'other.noFee', 'other.other'] }];
+
+/** t3 in the 2019 (G2) layout: the G3 rows, with （六）其他处理 one row of its own code (`other`), the sum of G3's three. */
+export const T3_G2_TEMPLATE: TableTemplate = {
+  ...T3_TEMPLATE,
+  rows: T3_TEMPLATE.rows.flatMap((r) => {
+    const block = T3_COLLAPSIBLE_BLOCKS.find((b) => b.rows.includes(r.code));
+    if (!block) return [r];
+    return block.rows[0] === r.code ? [{ code: block.code, label: '（六）其他处理', match: block.match }] : [];
+  }),
+};

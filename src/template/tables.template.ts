@@ -1,9 +1,18 @@
+import { T2_G2_TEMPLATE } from './t2-g2.template';
 import { T2_TEMPLATE } from './t2.template';
-import { T3_TEMPLATE } from './t3.template';
+import { T3_G2_TEMPLATE, T3_TEMPLATE } from './t3.template';
 import { T4_TEMPLATE } from './t4.template';
-import type { TableTemplate } from './template.types';
+import type { Generation, TableTemplate } from './template.types';
 
+/** The G3 (2021) tables. */
 export const TABLES: readonly TableTemplate[] = [T2_TEMPLATE, T3_TEMPLATE, T4_TEMPLATE];
+
+const TABLES_BY_GENERATION: Record<Generation, readonly TableTemplate[]> = { G3: TABLES, G2: [T2_G2_TEMPLATE, T3_G2_TEMPLATE, T4_TEMPLATE], UNRECOGNISED: [] };
+
+/** The tables a generation's reports print; none for a report in no recognised generation. */
+export function tablesOf(generation: Generation): readonly TableTemplate[] {
+  return TABLES_BY_GENERATION[generation];
+}
 
 export interface CellAddress {
   table: string;
@@ -15,15 +24,18 @@ export function cellAddress(cell: CellAddress): string {
   return `${cell.table}/${cell.row}/${cell.column}`;
 }
 
-/** Every cell the G3 template defines, in template order (table, row, column). */
-export function templateCells(): CellAddress[] {
-  return TABLES.flatMap((table) =>
+/** Every cell a generation's template defines (G3 by default), in template order (table, row, column). */
+export function templateCells(generation: Generation = 'G3'): CellAddress[] {
+  return tablesOf(generation).flatMap((table) =>
     table.rows.flatMap((row) =>
       (row.columns ?? table.columns.map((c) => c.code)).map((column) => ({ table: table.code, row: row.code, column })),
     ),
   );
 }
 
+/** Every address some generation defines: what a measure may name. */
+export const ALL_CELL_ADDRESSES: ReadonlySet<string> = new Set((['G3', 'G2'] as const).flatMap((generation) => templateCells(generation).map(cellAddress)));
+
 export function isDecimalColumn(table: string, column: string): boolean {
-  return TABLES.some((t) => t.code === table && t.columns.some((c) => c.code === column && c.decimal === true));
+  return [...TABLES, ...TABLES_BY_GENERATION.G2].some((t) => t.code === table && t.columns.some((c) => c.code === column && c.decimal === true));
 }

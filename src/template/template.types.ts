@@ -21,6 +21,8 @@ export interface ColumnTemplate {
   label: string;
   /** Decimal amounts (fees) keep every written digit; other cells are counts. */
   decimal?: boolean;
+  /** A change that may be negative (本年增/减). */
+  signed?: boolean;
 }
 
 export interface TableTemplate {

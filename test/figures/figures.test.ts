@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFigure, computeFigures } from '../../src/figures/compute-figures';
+import { computeFigure, computeFigures, figureInputOf } from '../../src/figures/compute-figures';
 import { measureValue, parseMeasure } from '../../src/figures/measure';
 import { yearOverYear } from '../../src/figures/year-over-year';
 import { factsOf } from '../helpers/facts';
@@ -7,7 +7,7 @@ import { expectation, SAMPLE_FILES, sampleText } from '../helpers/fixtures';
 
 function figuresOf(file: string) {
   const facts = factsOf(sampleText(file));
-  return computeFigures({ cell: facts.cell, partCodes: facts.sections.map((s) => s.code) });
+  return computeFigures(figureInputOf(facts));
 }
 
 describe('derived figures (SPEC §3), pure', () => {
@@ -27,7 +27,7 @@ describe('derived figures (SPEC §3), pure', () => {
 
   it('gives numerator, denominator and a reason instead of a fake 0%', () => {
     const facts = factsOf(sampleText('000_cee05e4b3f1c7bfd.txt'));
-    expect(computeFigure('completionRate', { cell: facts.cell, partCodes: [] })).toEqual({
+    expect(computeFigure('completionRate', { cell: facts.cell, partCodes: [], generation: 'G3' })).toEqual({
       name: 'completionRate',
       value: null,
       numerator: 0,
@@ -39,7 +39,7 @@ describe('derived figures (SPEC §3), pure', () => {
   it('names a missing input rather than counting it as 0', () => {
     const text = sampleText('004_bf4f29cfa6729ec5.txt').replace('(七) 总计\t\t2\t0\t0\t0\t0\t0\t2\t', '(七) 总计\t\t2\t0\t0\t0\t0\t0\t/\t');
     const facts = factsOf(text);
-    expect(computeFigure('disclosureRate', { cell: facts.cell, partCodes: [] })).toMatchObject({ value: null, reason: 'input missing: t3/resultsTotal/total is NA' });
+    expect(computeFigure('disclosureRate', { cell: facts.cell, partCodes: [], generation: 'G3' })).toMatchObject({ value: null, reason: 'input missing: t3/resultsTotal/total is NA' });
   });
 
   it('organizationShare, the DECIDED basis of correction rates, and disputeRate', () => {
@@ -47,7 +47,7 @@ describe('derived figures (SPEC §3), pure', () => {
       .replace('一、本年新收政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2\t', '一、本年新收政府信息公开申请数量\t\t2\t1\t0\t0\t0\t1\t4\t')
       .replace('0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0', '1\t1\t0\t2\t4\t0\t1\t0\t0\t1\t0\t0\t0\t0\t0');
     const facts = factsOf(text);
-    const input = { cell: facts.cell, partCodes: [] };
+    const input = figureInputOf(facts);
     expect(computeFigure('organizationShare', input)).toMatchObject({ value: 0.5, numerator: 2, denominator: 4 });
     expect(computeFigure('reviewCorrectionRate', input)).toMatchObject({ value: 0.25, numerator: 1, denominator: 4 });
     expect(computeFigure('reviewCorrectionRate', input, 'DECIDED')).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 });
