@@ -27,7 +27,7 @@ export function htmlText(html: string): string {
         const name = node.name.toLowerCase();
         if (SKIPPED.has(name)) continue;
         if (name === 'br') breakLine();
-        else if (name === 'tr') {
+        else if (name === 'tr' && !holdsTable(node)) {
           breakLine();
           lines.push(rowText(node));
         } else if (BLOCKS.has(name)) {
@@ -41,6 +41,11 @@ export function htmlText(html: string): string {
   walk(parseDocument(html, { decodeEntities: true }).children);
   breakLine();
   return fromTitle(lines).join('\n');
+}
+
+/** A row of a layout table, which sites wrap around the whole page: read as blocks, not as one row. */
+function holdsTable(node: Element): boolean {
+  return node.children.some((child) => isTag(child) && (child.name === 'table' || holdsTable(child)));
 }
 
 /** A table row's cells, tab-separated; a cell's own paragraphs run together, as one printed cell. */

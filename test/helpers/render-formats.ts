@@ -29,8 +29,8 @@ function rowspanOf(rows: string[][], r: number, c: number): number {
   return span;
 }
 
-/** A government page: navigation around the report, tables with merged cells and paragraphs inside cells. */
-export function renderHtml(text: string, charset = 'utf-8'): string {
+/** A government page: navigation around the report, tables with merged cells and paragraphs inside cells; the whole page may sit in a layout table. */
+export function renderHtml(text: string, charset = 'utf-8', layoutTable = false): string {
   const body = blocks(text).map((block) => {
     if (block.kind === 'line') return /^[一二三四五六]、/.test(block.text) ? `<h3>${escape(block.text)}</h3>` : `<p>${escape(block.text)}</p>`;
     const covered = new Set<string>();
@@ -62,9 +62,9 @@ export function renderHtml(text: string, charset = 'utf-8'): string {
 <header><div class="logo">某某市人民政府门户网站</div></header>
 <nav><a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/ndbg">政府信息公开年报</a></nav>
 <div class="breadcrumb">当前位置：首页 &gt; 政务公开 &gt; 年度报告</div>
-<div class="article">
+${layoutTable ? '<table class="layout"><tr><td class="side"><a href="/">返回</a></td><td>' : ''}<div class="article">
 ${body.join('\n')}
-</div>
+</div>${layoutTable ? '</td></tr></table>' : ''}
 <footer>主办：某某市人民政府办公室　网站标识码：1234567890</footer>
 </body></html>`;
 }

@@ -18,6 +18,7 @@ const cellsOf = async (bytes: Buffer) => {
 const FORMATS: [string, (text: string) => Buffer, RegExp][] = [
   ['HTML with merged cells and page clutter', (text) => Buffer.from(renderHtml(text)), /^html\/utf-8$/],
   ['HTML in GBK', (text) => iconv.encode(renderHtml(text, 'gbk'), 'gbk'), /^html\/gb18030$/],
+  ['HTML inside a layout table', (text) => Buffer.from(renderHtml(text, 'utf-8', true)), /^html\/utf-8$/],
   ['Markdown pipe tables', (text) => Buffer.from(renderMarkdown(text)), /^markdown\/utf-8$/],
   ['one cell per line', (text) => Buffer.from(renderCellLines(text)), /^text\/utf-8$/],
   ['a generated PDF', (text) => renderPdfReport(text), /^pdf$/],
