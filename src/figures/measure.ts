@@ -6,7 +6,6 @@ import { FIGURE_NAMES, type CorrectionBasis, type FigureName } from './figure-de
 /** A measure is a cell address (t3/new/total) or a figure name (completionRate). */
 export type Measure = { kind: 'cell'; address: string } | { kind: 'figure'; name: FigureName };
 
-
 /** The measure named, or undefined when the name is neither a template cell nor a figure. */
 export function parseMeasure(text: string): Measure | undefined {
   if ((FIGURE_NAMES as readonly string[]).includes(text)) return { kind: 'figure', name: text as FigureName };

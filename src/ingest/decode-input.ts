@@ -2,7 +2,6 @@ import iconv from 'iconv-lite';
 import { IngestError } from './ingest-error';
 import { INGEST_LIMITS } from './ingest-limits';
 
-
 export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 export interface DecodedInput {

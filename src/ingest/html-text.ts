@@ -1,4 +1,4 @@
-import { Element, isTag, isText, type ChildNode } from 'domhandler';
+import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 
 /** Page furniture around a report on a government site. */

@@ -4,10 +4,12 @@ import { corpusAgencies } from '../../src/generate/corpus-agencies';
 import { renderReport } from '../../src/generate/render-report';
 import { reportValues } from '../../src/generate/report-values';
 import { SeededRandom } from '../../src/generate/seeded-random';
-import { SAMPLE_FILES, sampleText } from '../helpers/fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, SAMPLE_FILES, sampleText } from '../helpers/fixtures';
 import { renderHtml, renderMarkdown } from '../helpers/render-formats';
 
-/** The five samples, four generated reports (two damaged), and a sample as HTML and as Markdown: the texts mutations start from. */
+/** The five samples, four generated reports (two damaged), the G2 fixture, and a sample as HTML and as Markdown: the texts mutations start from. */
 export function baseReports(): string[] {
   const random = new SeededRandom(7);
   const generated = corpusAgencies(4, random).map((agency, index) => {
@@ -15,7 +17,8 @@ export function baseReports(): string[] {
     const damage = { brokenHeader: damaged, lostLeadingTabs: damaged, labelVariants: damaged, lostCellRow: damaged ? 'new' : null, twoLineTitle: damaged };
     return renderReport(agency.name, 2022, reportValues(agency, undefined, random), damage, random).text;
   });
-  return [...SAMPLE_FILES.map(sampleText), ...generated, renderHtml(sampleText(SAMPLE_FILES[1]!)), renderMarkdown(sampleText(SAMPLE_FILES[2]!))];
+  const g2 = readFileSync(join(FIXTURES, 'g2', '2020-g2-finance.txt'), 'utf8');
+  return [...SAMPLE_FILES.map(sampleText), ...generated, g2, renderHtml(sampleText(SAMPLE_FILES[1]!)), renderMarkdown(sampleText(SAMPLE_FILES[2]!))];
 }
 
 /** One change to a report file, as bytes may suffer it between a PDF and us. */
