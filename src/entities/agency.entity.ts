@@ -7,6 +7,7 @@ import type { Report } from './report.entity';
 @Entity({ name: 'agency' })
 @Index('agency_path', ['path'])
 @Index('agency_region', ['region'])
+@Index('agency_local_name', ['localName'])
 export class Agency {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -16,6 +17,10 @@ export class Agency {
   @Field({ description: 'The name as printed in report titles' })
   @Column({ type: 'varchar', length: 200, unique: true })
   name!: string;
+
+  /** The name without a region in front (localNameOf), for finding one agency printed both ways. */
+  @Column({ name: 'local_name', type: 'varchar', length: 200, nullable: true })
+  localName!: string | null;
 
   @Field(() => String, { nullable: true })
   @Column({ name: 'full_name', type: 'varchar', length: 300, nullable: true })

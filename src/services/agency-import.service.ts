@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
+import { localNameOf } from '../template/agency-names.template';
 import { AgencyLevelEnum, type AgencyLevel } from '../schema/enums';
 import { setAgencyMetadata } from './agency-metadata.service';
 
@@ -24,7 +25,7 @@ export async function importAgencies(dataSource: DataSource, csv: string, source
     let created = 0;
     for (const row of rows) {
       if (await manager.existsBy(Agency, { name: row.values.name! })) continue;
-      await manager.insert(Agency, { name: row.values.name! });
+      await manager.insert(Agency, { name: row.values.name!, localName: localNameOf(row.values.name!) });
       created += 1;
     }
     for (const row of rows) {

@@ -2,7 +2,7 @@ import { In, IsNull, Like, type EntityManager } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import type { AgencyLevel } from '../schema/enums';
 import { badUserInput } from '../server/errors';
-import { GOVERNING_SUFFIXES, namesWithoutRegion } from '../template/agency-names.template';
+import { GOVERNING_SUFFIXES, localNameOf, namesWithoutRegion } from '../template/agency-names.template';
 import { governedPlace, guessLevel, isNamedUnder } from './agency-guess';
 import { bumpDataVersion } from './data-version.service';
 
@@ -97,13 +97,13 @@ export async function findOrCreateAgency(manager: EntityManager, name: string): 
       return manager.findOneByOrFail(Agency, { id: local.id });
     }
   }
-  const longer = (await manager.find(Agency, { where: { name: Like(`%${name}`) } })).filter((agency) => namesWithoutRegion(agency.name).includes(name));
+  const longer = (await manager.find(Agency, { where: { localName: localNameOf(name) } })).filter((agency) => namesWithoutRegion(agency.name).includes(name));
   if (longer.length === 1) {
     const [agency] = longer as [Agency];
     await manager.update(Agency, { id: agency.id }, { name, fullName: agency.fullName ?? agency.name });
     return manager.findOneByOrFail(Agency, { id: agency.id });
   }
-  const id = (await manager.insert(Agency, { name })).identifiers[0]!.id as number;
+  const id = (await manager.insert(Agency, { name, localName: localNameOf(name) })).identifiers[0]!.id as number;
   await guessFromName(manager, await manager.findOneByOrFail(Agency, { id }));
   return manager.findOneByOrFail(Agency, { id });
 }

@@ -34,3 +34,8 @@ export function namesWithoutRegion(name: string): string[] {
   }
   return names;
 }
+
+/** The most local form of a name: without any region in front ("洪泽区人民政府" for "江苏省淮安市洪泽区人民政府"). */
+export function localNameOf(name: string): string {
+  return namesWithoutRegion(name).at(-1) ?? name;
+}

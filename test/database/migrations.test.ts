@@ -6,6 +6,23 @@ import { SAMPLE_FILES, SEEDS } from '../helpers/fixtures';
 import { DATABASE_KINDS, openTestDatabase, POSTGRES_SKIP_MESSAGE, POSTGRES_URL } from '../helpers/test-databases';
 
 describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
+  it('local names are backfilled to what ingest writes, a region in front left out', async () => {
+    const { dataSource, close } = await openTestDatabase(kind);
+    try {
+      for (const [agencyName, year] of [['淮安市洪泽区人民政府', 2021], ['驻马店经济开发区招商局', 2021], ['江苏省淮安市涟水县人民政府', 2021]] as const) {
+        await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, SAMPLE_FILES[1]!)), agencyName, year });
+      }
+      const stored = async () => (await dataSource.query('SELECT name, local_name FROM agency ORDER BY name')) as { name: string; local_name: string }[];
+      const atIngest = await stored();
+      expect(atIngest.map((a) => a.local_name).sort()).toEqual(['洪泽区人民政府', '涟水县人民政府', '驻马店经济开发区招商局'].sort());
+      await dataSource.undoLastMigration();
+      await dataSource.runMigrations();
+      expect(await stored()).toEqual(atIngest);
+    } finally {
+      await close();
+    }
+  });
+
   it('the completeness count is backfilled from the stored sections and cells to what ingest computes', async () => {
     const { dataSource, close } = await openTestDatabase(kind);
     try {
@@ -14,6 +31,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
       const atIngest = await stored();
       expect(atIngest).toHaveLength(5);
       expect(Math.min(...atIngest)).toBeGreaterThan(150);
+      await dataSource.undoLastMigration();
       await dataSource.undoLastMigration();
       await dataSource.runMigrations();
       expect(await stored()).toEqual(atIngest);
