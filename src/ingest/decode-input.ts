@@ -1,6 +1,5 @@
 import iconv from 'iconv-lite';
 import { IngestError } from './ingest-error';
-import { INGEST_LIMITS } from './ingest-limits';
 
 export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -12,10 +11,9 @@ export interface DecodedInput {
 /** Share of control characters above which the bytes are not text. */
 const MAX_CONTROL_SHARE = 0.01;
 
-/** Bytes of a report file to text: UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030. */
+/** Bytes of a report file (within the size limit, which readSource checks) to text: UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030. */
 export function decodeInput(bytes: Buffer): DecodedInput {
   if (bytes.length === 0) throw new IngestError('EMPTY', 'empty file');
-  if (bytes.length > INGEST_LIMITS.maxBytes) throw tooLarge(bytes.length);
   const decoded = decodeText(bytes);
   const text = decoded.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new IngestError('EMPTY', 'the file holds only white space');
@@ -42,8 +40,4 @@ function controlShare(text: string): number {
   const sample = text.slice(0, 65536);
   const controls = sample.match(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g)?.length ?? 0;
   return controls / sample.length;
-}
-
-export function tooLarge(size: number): IngestError {
-  return new IngestError('TOO_LARGE', `file is ${size} bytes, over the ${INGEST_LIMITS.maxBytes}-byte limit`);
 }

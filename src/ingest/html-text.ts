@@ -1,5 +1,6 @@
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { titleStart } from './parse-title';
 
 /** Page furniture around a report on a government site. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'select', 'button', 'iframe', 'head']);
@@ -60,9 +61,6 @@ function cellText(nodes: ChildNode[]): string {
 
 /** Navigation, breadcrumbs and site titles before the report's own title are left out. */
 function fromTitle(lines: string[]): string[] {
-  const title = lines.findIndex((line) => line.length <= 80 && /政府信息公开.*年度\s*报告/.test(line) && !line.includes('\t'));
-  if (title <= 0) return lines;
-  // A title printed on two lines ("洪泽区人民政府" / "2023年政府信息公开工作年度报告") keeps its first.
-  const start = title > 0 && /^\d{4}\s*年/.test(lines[title]!) ? title - 1 : title;
-  return lines.slice(start);
+  const start = titleStart(lines);
+  return start > 0 ? lines.slice(start) : lines;
 }

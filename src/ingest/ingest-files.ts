@@ -1,8 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { collectFiles, type CollectedPath } from './collect-files';
-import { tooLarge } from './decode-input';
-import { INGEST_LIMITS } from './ingest-limits';
+import { INGEST_LIMITS, tooLarge } from './ingest-limits';
 import { IngestError } from './ingest-error';
 import { ingestReport, type IngestResult } from './ingest-report';
 import type { ParseOptions } from './parse-report';

@@ -14,6 +14,10 @@ export const INGEST_LIMITS = {
   parseTimeoutMs: 5_000,
 } as const;
 
+export function tooLarge(size: number): IngestError {
+  return new IngestError('TOO_LARGE', `file is ${size} bytes, over the ${INGEST_LIMITS.maxBytes}-byte limit`);
+}
+
 /** Refuses text with too many lines or a line too long, naming the line. */
 export function checkTextLimits(lines: readonly SourceLine[]): void {
   if (lines.length > INGEST_LIMITS.maxLines) {

@@ -1,6 +1,6 @@
 import { PARTS } from '../template/parts.template';
 import { cellAddress, tablesOf } from '../template/tables.template';
-import type { TableTemplate } from '../template/template.types';
+import type { TableCode, TableTemplate } from '../template/template.types';
 import { identitiesOf } from '../checks/identities';
 import { detectGeneration } from './detect-generation';
 import { IngestError } from './ingest-error';
@@ -42,17 +42,17 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
   const year = options.year ?? title.year;
   if (!year) throw new IngestError('NO_YEAR', 'no report year in the title; give one with --year');
   const generation = detectGeneration(text);
-  const regionOf = (part: string) => partLines.get(part) ?? lines;
+  const regionOf = (table: TableCode) => partLines.get(PARTS.find((part) => part.table === table)!.code) ?? lines;
   let cells: ParsedCell[] = [];
   const tables = tablesOf(generation);
   if (tables.length > 0) {
     checkTableLimits(partLines, TABLE_PARTS);
     const [t2Template, t3Template] = tables as [TableTemplate, TableTemplate];
-    const t2 = readT2(regionOf('2'), warnings, t2Template);
+    const t2 = readT2(regionOf('t2'), warnings, t2Template);
     checkTime('table t2');
-    const t3 = readT3(regionOf('3'), warnings, t3Template);
+    const t3 = readT3(regionOf('t3'), warnings, t3Template);
     checkTime('table t3');
-    const t4 = readT4(regionOf('4'), warnings);
+    const t4 = readT4(regionOf('t4'), warnings);
     checkTime('table t4');
     cells = [...t2, ...t3.cells, ...t4.cells];
     warnUnreadableValues(cells, warnings);

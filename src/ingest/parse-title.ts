@@ -38,6 +38,16 @@ export function parseTitle(lines: readonly SourceLine[]): TitleRead {
   return { agencyName: null, year: null, title: null, end: 0 };
 }
 
+/**
+ * Where a dated title starts among lines of page text (its agency line when
+ * the agency is printed on the line before), or -1.
+ */
+export function titleStart(lines: readonly string[]): number {
+  const index = lines.findIndex((line) => TITLE.test(compact(line)));
+  if (index <= 0) return index;
+  return stripPunctuation(TITLE.exec(compact(lines[index]!))![1]!) === '' ? index - 1 : index;
+}
+
 /** The last short line holding a date, e.g. 2024年1月10日 or 二〇二四年一月十日. */
 export function parsePublicationDate(lines: readonly SourceLine[]): string | null {
   const tail = lines.map((l) => compact(l.text)).filter((t) => t !== '').slice(-6).reverse();

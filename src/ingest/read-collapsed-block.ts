@@ -1,11 +1,10 @@
 import { labelMatches } from '../template/label-normalize';
-import { T3_COLLAPSIBLE_BLOCKS, T3_TEMPLATE, type CollapsibleBlock } from '../template/t3.template';
+import { T3_COLLAPSIBLE_BLOCKS, type CollapsibleBlock } from '../template/t3.template';
+import type { TableTemplate } from '../template/template.types';
 import { readCellValue } from './cell-value';
 import type { ParsedCell, ParseWarning, SourceLine } from './parsed-report.types';
 import type { RowRead } from './row-reader';
 import { hasValue, splitTableLine, withoutTrailingBlanks } from './table-line';
-
-const COLUMNS = T3_TEMPLATE.columns.map((c) => c.code);
 
 /**
  * A block the table prints as one row (（六）其他处理 in the 2019 layout)
@@ -14,15 +13,17 @@ const COLUMNS = T3_TEMPLATE.columns.map((c) => c.code);
  * `t3.singleRow/<block>`. Other values cannot be split among the rows, which
  * stay MISSING. Either way a warning says so, in place of the rows not found.
  */
-export function readCollapsedBlocks(rows: ReadonlyMap<string, RowRead>, lines: readonly SourceLine[], cells: ParsedCell[], warnings: ParseWarning[]): void {
+export function readCollapsedBlocks(template: TableTemplate, rows: ReadonlyMap<string, RowRead>, lines: readonly SourceLine[], cells: ParsedCell[], warnings: ParseWarning[]): void {
   for (const block of T3_COLLAPSIBLE_BLOCKS) {
+    // A layout with the block as one row of its own (G2) reads it as that row.
+    if (!block.rows.every((row) => template.rows.some((r) => r.code === row))) continue;
     if (block.rows.some((row) => rows.has(row))) continue;
     const single = singleRowOf(block, lines);
     if (!single) continue;
     const where = `t3/${block.code}: line ${single.line} prints the block as one row (the 2019 layout)`;
     dropWarnings(warnings, block, single.line);
     const values = withoutTrailingBlanks(single.values).filter((value) => value !== '');
-    const allZero = values.length === COLUMNS.length && values.every((value) => readCellValue(value)?.status === 'ZERO');
+    const allZero = values.length === template.columns.length && values.every((value) => readCellValue(value)?.status === 'ZERO');
     if (!allZero) {
       warnings.push({ code: 'SINGLE_ROW_BLOCK', message: `${where}; its values cannot be split among its ${block.rows.length} rows, which stay MISSING`, line: single.line, address: `t3/${block.code}` });
       continue;

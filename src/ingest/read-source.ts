@@ -1,7 +1,7 @@
 import { joinCellLines } from './cell-lines';
-import { decodeInput, tooLarge } from './decode-input';
+import { decodeInput } from './decode-input';
 import { htmlText } from './html-text';
-import { INGEST_LIMITS } from './ingest-limits';
+import { INGEST_LIMITS, tooLarge } from './ingest-limits';
 import { isMarkdown, markdownText } from './markdown-text';
 import { pdfText } from './pdf-text';
 

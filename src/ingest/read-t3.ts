@@ -1,4 +1,3 @@
-import { T3_TEMPLATE } from '../template/t3.template';
 import type { TableTemplate } from '../template/template.types';
 import { missingCell, readCell, type ShortSequence } from './cell-factory';
 import type { ParsedCell, ParseWarning, SourceLine } from './parsed-report.types';
@@ -11,19 +10,18 @@ export interface T3Read {
   shortRows: ShortSequence[];
 }
 
-const COLUMNS = T3_TEMPLATE.columns.map((c) => c.code);
-
 /**
  * Table t3: each row's fields after its label are its seven cells. A row with
  * fewer than seven values lost cells in extraction.
  */
 export function readT3(lines: readonly SourceLine[], warnings: ParseWarning[], template: TableTemplate): T3Read {
   const rows = readRows('t3', template.rows, lines, warnings);
+  const columns = template.columns.map((c) => c.code);
   const cells: ParsedCell[] = [];
   const shortRows: ShortSequence[] = [];
   for (const row of template.rows) {
     const read = rows.get(row.code);
-    const missing = () => COLUMNS.map((column) => missingCell('t3', row.code, column));
+    const missing = () => columns.map((column) => missingCell('t3', row.code, column));
     if (!read) {
       cells.push(...missing());
       continue;
@@ -32,21 +30,21 @@ export function readT3(lines: readonly SourceLine[], warnings: ParseWarning[], t
     // a row with fewer values than columns is then aligned against the identities, never shifted silently.
     const values = withoutTrailingBlanks(read.values);
     while (values[0] === '') values.shift();
-    if (values.length > COLUMNS.length) {
+    if (values.length > columns.length) {
       warnings.push({
         code: 'EXTRA_CELLS',
-        message: `t3/${row.code}: line ${read.line} holds ${values.length} values for ${COLUMNS.length} columns; row left MISSING`,
+        message: `t3/${row.code}: line ${read.line} holds ${values.length} values for ${columns.length} columns; row left MISSING`,
         line: read.line,
         address: `t3/${row.code}`,
       });
       cells.push(...missing());
-    } else if (values.length < COLUMNS.length) {
+    } else if (values.length < columns.length) {
       cells.push(...missing());
-      shortRows.push({ addresses: COLUMNS.map((column) => ({ table: 't3', row: row.code, column })), observed: values, line: read.line });
+      shortRows.push({ addresses: columns.map((column) => ({ table: 't3', row: row.code, column })), observed: values, line: read.line });
     } else {
-      cells.push(...COLUMNS.map((column, index) => readCell('t3', row.code, column, values[index]!, read.line)));
+      cells.push(...columns.map((column, index) => readCell('t3', row.code, column, values[index]!, read.line)));
     }
   }
-  if (template === T3_TEMPLATE) readCollapsedBlocks(rows, lines, cells, warnings);
+  readCollapsedBlocks(template, rows, lines, cells, warnings);
   return { cells, shortRows };
 }

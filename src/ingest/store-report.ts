@@ -64,7 +64,8 @@ function storeOnce(dataSource: DataSource, parsed: ParsedReport, source: StoreSo
     const [previous, existing, next] = [-1, 0, 1].map((offset) => neighbours.find((r) => r.year === parsed.year + offset));
     if (existing?.contentHash === source.contentHash) return { outcome: 'unchanged', reportId: existing.id, report: existing };
     const previousCells = previous ? await cellFacts(manager, previous.id) : [];
-    const facts = buildReportFacts({ report: parsed, cells: parsed.cells, sections: flatten(parsed.sections) }, previous ? { report: previous, cells: previousCells } : undefined);
+    const sections = flatten(parsed.sections);
+    const facts = buildReportFacts({ report: parsed, cells: parsed.cells, sections }, previous ? { report: previous, cells: previousCells } : undefined);
     const fields = {
       agencyId: agency.id,
       year: parsed.year,
@@ -87,7 +88,6 @@ function storeOnce(dataSource: DataSource, parsed: ParsedReport, source: StoreSo
     } else {
       reportId = (await manager.insert(Report, fields)).identifiers[0]!.id as number;
     }
-    const sections = flatten(parsed.sections);
     await bulkInsert(manager, 'section', SECTION_COLUMNS, sections.map((s, ordinal) => [reportId, s.parentCode, s.code, ordinal, s.title, s.text, s.line]));
     await bulkInsert(
       manager,
