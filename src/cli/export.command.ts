@@ -21,7 +21,7 @@ export function registerExportCommand(program: Command): void {
     .option('--db <path>', 'SQLite file (default: $NIANBAO_DB or data/nianbao.sqlite)')
     .action(async (options: { format: (typeof FORMATS)[number]; db?: string; years?: number[]; agency: string[]; tables?: string[] }) => {
       await withDatabase(options.db, async (dataSource) => {
-        const records = exportCells(dataSource, { years: options.years, agencies: options.agency, tables: options.tables });
+        const records = exportCells(dataSource.manager, { years: options.years, agencies: options.agency, tables: options.tables });
         if (options.format === 'ndjson') {
           for await (const record of records) await write(process.stdout, `${JSON.stringify(record)}\n`);
           return;

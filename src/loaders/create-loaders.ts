@@ -1,5 +1,5 @@
-import BaseDataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import DataLoader from 'dataloader';
+import { In, type EntityManager } from 'typeorm';
 import type { ReportFacts } from '../checks/report-facts';
 import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
@@ -12,33 +12,31 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /**
  * Per-request batching: one query per kind of thing per tick, however many
- * reports a page holds. `beforeQuery` runs before each batch's query (the
- * request's deadline check).
+ * reports a page holds.
  */
-export function createLoaders(dataSource: DataSource, beforeQuery: () => void = () => undefined) {
-  const DataLoader = guardedLoader(beforeQuery);
+export function createLoaders(db: EntityManager) {
   const agency = new DataLoader<number, Agency | undefined>(async (ids) => {
-    const rows = await dataSource.getRepository(Agency).findBy({ id: In([...ids]) });
+    const rows = await db.getRepository(Agency).findBy({ id: In([...ids]) });
     return ids.map((id) => rows.find((row) => row.id === id));
   });
-  const cells = new DataLoader<number, TableCell[]>(async (reportIds) => groupBy(reportIds, await loadCells(dataSource, reportIds), (c) => c.reportId));
+  const cells = new DataLoader<number, TableCell[]>(async (reportIds) => groupBy(reportIds, await loadCells(db, reportIds), (c) => c.reportId));
   /** Only the cells a following year's cross-year checks read: a page's previous years cost a few rows each, not whole tables. */
   const crossYearCells = new DataLoader<number, TableCell[]>(async (reportIds) =>
-    groupBy(reportIds, await loadCells(dataSource, reportIds, PREVIOUS_YEAR_ADDRESSES), (c) => c.reportId),
+    groupBy(reportIds, await loadCells(db, reportIds, PREVIOUS_YEAR_ADDRESSES), (c) => c.reportId),
   );
   const sections = new DataLoader<number, Section[]>(async (reportIds) =>
-    groupBy(reportIds, await dataSource.getRepository(Section).find({ where: { reportId: In([...reportIds]) }, order: { ordinal: 'ASC' } }), (s) => s.reportId),
+    groupBy(reportIds, await db.getRepository(Section).find({ where: { reportId: In([...reportIds]) }, order: { ordinal: 'ASC' } }), (s) => s.reportId),
   );
   const childAgencies = new DataLoader<number, Agency[]>(async (parentIds) =>
-    groupBy(parentIds, await dataSource.getRepository(Agency).find({ where: { parentId: In([...parentIds]) }, order: { name: 'ASC' } }), (a) => a.parentId!),
+    groupBy(parentIds, await db.getRepository(Agency).find({ where: { parentId: In([...parentIds]) }, order: { name: 'ASC' } }), (a) => a.parentId!),
   );
   const reportsByAgency = new DataLoader<number, Report[]>(async (agencyIds) =>
-    groupBy(agencyIds, await dataSource.getRepository(Report).find({ where: { agencyId: In([...agencyIds]) }, order: { year: 'DESC' } }), (r) => r.agencyId),
+    groupBy(agencyIds, await db.getRepository(Report).find({ where: { agencyId: In([...agencyIds]) }, order: { year: 'DESC' } }), (r) => r.agencyId),
   );
   /** Key: `${agencyId}:${year}`. */
   const reportByAgencyYear = new DataLoader<string, Report | undefined>(async (keys) => {
     const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
-    const rows = await dataSource.getRepository(Report).find({ where: { agencyId: In(pairs.map((p) => p[0])), year: In(pairs.map((p) => p[1])) } });
+    const rows = await db.getRepository(Report).find({ where: { agencyId: In(pairs.map((p) => p[0])), year: In(pairs.map((p) => p[1])) } });
     return pairs.map(([agencyId, year]) => rows.find((r) => r.agencyId === agencyId && r.year === year));
   });
   const previousReport = (report: Report) => reportByAgencyYear.load(`${report.agencyId}:${report.year - 1}`);
@@ -60,8 +58,8 @@ export function createLoaders(dataSource: DataSource, beforeQuery: () => void = 
  * Cells of many reports in template order (or only the given addresses), built
  * straight from rows: a page holds tens of thousands, and entity hydration would dominate.
  */
-async function loadCells(dataSource: DataSource, reportIds: readonly number[], addresses?: readonly string[]): Promise<TableCell[]> {
-  const query = dataSource
+async function loadCells(db: EntityManager, reportIds: readonly number[], addresses?: readonly string[]): Promise<TableCell[]> {
+  const query = db
     .getRepository(TableCell)
     .createQueryBuilder('cell')
     .select(CELL_COLUMNS.map((column) => `cell.${column}`).join(', '))
@@ -94,18 +92,6 @@ async function loadCells(dataSource: DataSource, reportIds: readonly number[], a
 
 const CELL_COLUMNS = ['id', 'report_id', 'table_code', 'row_code', 'column_code', 'ordinal', 'value', 'raw', 'status', 'inferred', 'rule', 'line'] as const;
 type CellRow = { [K in (typeof CELL_COLUMNS)[number]]: never };
-
-/** DataLoader whose batch functions call `beforeQuery` first. */
-function guardedLoader(beforeQuery: () => void) {
-  return class GuardedLoader<K, V, C = K> extends BaseDataLoader<K, V, C> {
-    constructor(batch: BaseDataLoader.BatchLoadFn<K, V>, options?: BaseDataLoader.Options<K, V, C>) {
-      super((keys) => {
-        beforeQuery();
-        return batch(keys);
-      }, options);
-    }
-  };
-}
 
 function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
   const groups = new Map<K, T[]>(keys.map((key) => [key, []]));

@@ -12,21 +12,21 @@ export const AgencyConnection = Connection(Agency, 'Agency');
 export class AgencyResolver {
   @Query(() => Agency, { nullable: true, description: 'An agency by id or exact name' })
   agency(
-    @Ctx() { dataSource }: GatewayContext,
+    @Ctx() { db }: GatewayContext,
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('name', () => String, { nullable: true }) name?: string,
   ): Promise<Agency | null> {
-    return findAgency(dataSource, { id, name });
+    return findAgency(db, { id, name });
   }
 
   @Query(() => AgencyConnection, { description: 'Agencies by name, a page at a time (first ≤ 100)' })
   agencies(
-    @Ctx() { dataSource }: GatewayContext,
+    @Ctx() { db }: GatewayContext,
     @Arg('filter', () => AgencyFilter, { nullable: true }) filter?: AgencyFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return listAgencies(dataSource, filter, { first, after });
+    return listAgencies(db, filter, { first, after });
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The governing agency' })

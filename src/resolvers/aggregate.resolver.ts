@@ -12,18 +12,18 @@ import { aggregate, rank } from '../services/aggregate.service';
 export class AggregateResolver {
   @Query(() => [AggregateGroup], { description: 'Measures (cell addresses or figure names) over the filtered reports, grouped; computed by the database' })
   aggregate(
-    @Ctx() { dataSource }: GatewayContext,
+    @Ctx() { db }: GatewayContext,
     @Arg('measures', () => [String]) measures: string[],
     @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter,
     @Arg('groupBy', () => [GroupDimensionEnum], { defaultValue: [] }) groupBy: GroupDimension[] = [],
     @Arg('basis', () => CorrectionBasisEnum, { defaultValue: 'TOTAL' }) basis: CorrectionBasis = 'TOTAL',
   ): Promise<AggregateGroup[]> {
-    return aggregate(dataSource, { filter, groupBy, measures, basis });
+    return aggregate(db, { filter, groupBy, measures, basis });
   }
 
   @Query(() => [RankedGroup], { description: 'Top (DESC) or bottom (ASC) groups by a measure: pooled for rates, sum otherwise; groups below minSample are left out' })
   rank(
-    @Ctx() { dataSource }: GatewayContext,
+    @Ctx() { db }: GatewayContext,
     @Arg('measure') measure: string,
     @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter,
     @Arg('groupBy', () => [GroupDimensionEnum], { defaultValue: ['AGENCY'] }) groupBy: GroupDimension[] = ['AGENCY'],
@@ -32,7 +32,7 @@ export class AggregateResolver {
     @Arg('minSample', () => Float, { defaultValue: 0, description: 'Least Σdenominator (rates) or reports with a value (other measures)' }) minSample = 0,
     @Arg('basis', () => CorrectionBasisEnum, { defaultValue: 'TOTAL' }) basis: CorrectionBasis = 'TOTAL',
   ): Promise<RankedGroup[]> {
-    return rank(dataSource, { filter, groupBy, measure, order, limit, minSample, basis });
+    return rank(db, { filter, groupBy, measure, order, limit, minSample, basis });
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'Set when grouped by AGENCY' })

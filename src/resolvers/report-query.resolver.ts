@@ -12,22 +12,22 @@ export const ReportConnection = Connection(Report, 'Report');
 export class ReportQueryResolver {
   @Query(() => Report, { nullable: true, description: 'A report by id, or by agency name and year' })
   report(
-    @Ctx() { dataSource }: GatewayContext,
+    @Ctx() { db }: GatewayContext,
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('agencyName', () => String, { nullable: true }) agencyName?: string,
     @Arg('year', () => Int, { nullable: true }) year?: number,
   ): Promise<Report | null> {
-    return findReport(dataSource, { id, agencyName, year });
+    return findReport(db, { id, agencyName, year });
   }
 
   @Query(() => ReportConnection, { description: 'Reports matching the filter, a page at a time (first ≤ 100)' })
   reports(
-    @Ctx() { dataSource }: GatewayContext,
+    @Ctx() { db }: GatewayContext,
     @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('orderBy', () => ReportOrderEnum, { nullable: true, defaultValue: 'ID' }) orderBy?: ReportOrder,
   ) {
-    return listReports(dataSource, filter, orderBy, { first, after });
+    return listReports(db, filter, orderBy, { first, after });
   }
 }

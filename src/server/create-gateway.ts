@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
+import { SqliteReadPool } from '../database/sqlite-read-pool';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { cachePolicyPlugin } from './cache-policy.plugin';
 import { createContext, type GatewayContext } from './context';
@@ -47,6 +48,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const schema = await buildGatewaySchema();
   const settings = options.settings ?? defaultSettings();
   const { limits } = settings;
+  const pool = readPoolFor(dataSource, settings.readWorkers);
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     plugins: [
@@ -83,16 +85,23 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const examples = loadExampleQueries();
   app.use(corsPolicy(settings.corsOrigins));
-  app.use(extractRouter({ schema, dataSource, documents: examples, maxAge: settings.cacheMaxAge, logger }));
+  app.use(extractRouter({ schema, dataSource, pool, documents: examples, maxAge: settings.cacheMaxAge, logger }));
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   if (settings.ide) serveIde(app, idePage(examples, GRAPHQL_PATH));
-  const context = async ({ req }: { req: Request }) => createContext(dataSource, { authorization: req.headers.authorization, apiKeys: settings.apiKeys, timeoutMs: limits.timeoutMs });
+  const context = async ({ req }: { req: Request }) => createContext(dataSource, { authorization: req.headers.authorization, apiKeys: settings.apiKeys, timeoutMs: limits.timeoutMs }, pool);
   app.use(GRAPHQL_PATH, jsonBody(limits.bodyLimit), bodyErrorHandler, batchLimit(limits.maxBatch), expressMiddleware(apollo, { context }));
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { url: `http://${host}:${address.port}`, server, close: () => apollo.stop() };
+  return { url: `http://${host}:${address.port}`, server, close: async () => (await apollo.stop(), await pool?.close()) };
+}
+
+/** SQLite reads go to worker processes, unless none are wanted or the database is in this process's memory only. */
+function readPoolFor(dataSource: DataSource, workers: number): SqliteReadPool | undefined {
+  const { type, database } = dataSource.options;
+  if (type !== 'better-sqlite3' || workers === 0 || database === ':memory:') return undefined;
+  return new SqliteReadPool(String(database), workers);
 }
 
 /** The IDE at / and, for a browser, at /graphql, with its assets from node_modules. */

@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { SqliteReadPool } from '../database/sqlite-read-pool';
 import { ExtractError, prepareDocument, readVariables, type PreparedDocument } from '../extract/prepare-document';
 import { EXTRACT_FORMATS, isPageable, runExtract, type ExtractFormat } from '../extract/run-extract';
 import { currentDataVersion } from '../services/data-version.service';
@@ -14,6 +15,8 @@ const CONTENT_TYPES: Record<ExtractFormat, string> = { csv: 'text/csv; charset=u
 export interface ExtractRouteOptions {
   schema: GraphQLSchema;
   dataSource: DataSource;
+  /** SQLite's read pool, when the gateway has one. */
+  pool?: SqliteReadPool;
   documents: ExampleQuery[];
   /** Seconds a CDN or proxy may keep an extract. */
   maxAge: number;
@@ -48,7 +51,7 @@ export function extractRouter(options: ExtractRouteOptions): Router {
       res.set({ 'Content-Type': CONTENT_TYPES[format], 'Content-Disposition': `attachment; filename="${name}.${format}"` });
       await runExtract({
         schema: options.schema,
-        context: () => createContext(options.dataSource),
+        context: () => createContext(options.dataSource, {}, options.pool),
         prepared: document,
         variables,
         format,

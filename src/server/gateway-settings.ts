@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseApiKeys } from './api-keys';
 
 /** What a request may ask of the gateway; every limit refuses with its own error code (see README, Limits). */
@@ -32,6 +33,8 @@ export interface GatewaySettings {
   production: boolean;
   /** Seconds a CDN or proxy may cache read queries and extracts. */
   cacheMaxAge: number;
+  /** Processes that run SQLite reads (each with its own read-only connection); 0 reads on the gateway's own thread. */
+  readWorkers: number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -46,7 +49,7 @@ export const DEFAULT_LIMITS: QueryLimits = {
 };
 
 export function defaultSettings(production = false): GatewaySettings {
-  return { limits: DEFAULT_LIMITS, apiKeys: [], readOnly: false, corsOrigins: [], introspection: !production, ide: !production, production, cacheMaxAge: 60 };
+  return { limits: DEFAULT_LIMITS, apiKeys: [], readOnly: false, corsOrigins: [], introspection: !production, ide: !production, production, cacheMaxAge: 60, readWorkers: availableParallelism() };
 }
 
 type Environment = Record<string, string | undefined>;
@@ -74,6 +77,7 @@ export function settingsFromEnvironment(env: Environment): GatewaySettings {
     ide: flag(env, 'NIANBAO_IDE', defaults.ide),
     production,
     cacheMaxAge: env.NIANBAO_CACHE_MAX_AGE === undefined ? defaults.cacheMaxAge : int('NIANBAO_CACHE_MAX_AGE', defaults.cacheMaxAge),
+    readWorkers: int('NIANBAO_READ_WORKERS', defaults.readWorkers),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import { TableCell } from '../entities/table-cell.entity';
@@ -34,7 +34,7 @@ export interface MeasurePlan {
  * nothing but the group rows comes back.
  */
 export function groupedMeasuresQuery(
-  dataSource: DataSource,
+  db: EntityManager,
   filter: ReportFilter | undefined,
   dimensions: GroupDimension[],
   plans: MeasurePlan[],
@@ -42,7 +42,7 @@ export function groupedMeasuresQuery(
 ): SelectQueryBuilder<ObjectLiteral> {
   const addresses = [...new Set(plans.flatMap((plan) => termsOf(plan, basis).flatMap((t) => t.map((term) => term.address))))];
   const column = (address: string) => `c_${addresses.indexOf(address)}`;
-  const perReport = dataSource.createQueryBuilder(Report, 'report').innerJoin(Agency, 'agency', 'agency.id = report.agency_id');
+  const perReport = db.createQueryBuilder(Report, 'report').innerJoin(Agency, 'agency', 'agency.id = report.agency_id');
   const cellParams: Record<string, string | string[]> = {};
   addresses.forEach((address, i) => {
     const [table, row, col] = address.split('/') as [string, string, string];
@@ -57,7 +57,7 @@ export function groupedMeasuresQuery(
   );
   perReport.select('report.id', 'report_id');
   for (const dimension of Object.keys(DIMENSION_SOURCES) as GroupDimension[]) perReport.addSelect(DIMENSION_SOURCES[dimension], GROUP_DIMENSIONS[dimension]);
-  if (addresses.length > 0 && dataSource.options.type === 'postgres') {
+  if (addresses.length > 0 && db.connection.options.type === 'postgres') {
     // PostgreSQL plans best with the cells folded per report first (one hash aggregate), then joined.
     perReport.leftJoin(
       (cells) => {
@@ -81,7 +81,7 @@ export function groupedMeasuresQuery(
   }
   applyReportFilter(perReport, filter);
 
-  const values = dataSource.createQueryBuilder().from(`(${perReport.getQuery()})`, 'per_report').setParameters(perReport.getParameters());
+  const values = db.createQueryBuilder().from(`(${perReport.getQuery()})`, 'per_report').setParameters(perReport.getParameters());
   values.select(Object.values(GROUP_DIMENSIONS).map((d) => `per_report.${d} AS ${d}`).join(', '));
   plans.forEach((plan, k) => {
     const [numerator, denominator] = expressionsOf(plan, basis, column);
@@ -90,7 +90,7 @@ export function groupedMeasuresQuery(
     values.addSelect(denominator ? `CASE WHEN ${denominator} = 0 THEN NULL ELSE CAST(${numerator} AS DOUBLE PRECISION) / ${denominator} END` : numerator, `v_${k}`);
   });
 
-  const grouped = dataSource.createQueryBuilder().from(`(${values.getQuery()})`, 'per_report_value').setParameters(values.getParameters());
+  const grouped = db.createQueryBuilder().from(`(${values.getQuery()})`, 'per_report_value').setParameters(values.getParameters());
   grouped.select('COUNT(*)', 'report_count');
   for (const dimension of dimensions) grouped.addSelect(`per_report_value.${GROUP_DIMENSIONS[dimension]}`, GROUP_DIMENSIONS[dimension]);
   plans.forEach((_plan, k) => {

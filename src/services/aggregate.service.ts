@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { isRateFigure, type CorrectionBasis } from '../figures/figure-definitions';
 import { parseMeasure } from '../figures/measure';
 import type { AggregateGroup, GroupKey, MeasureAggregate, RankedGroup } from '../schema/aggregate.types';
@@ -16,10 +16,10 @@ export interface AggregateRequest {
 type Row = Record<string, string | number | null>;
 
 /** Groups of reports with each measure aggregated by the database; year-over-year joins the groups of consecutive years. */
-export async function aggregate(dataSource: DataSource, request: AggregateRequest): Promise<AggregateGroup[]> {
+export async function aggregate(db: EntityManager, request: AggregateRequest): Promise<AggregateGroup[]> {
   const plans = planMeasures(request.measures);
   const dimensions = [...new Set(request.groupBy)];
-  const query = groupedMeasuresQuery(dataSource, request.filter, dimensions, plans, request.basis);
+  const query = groupedMeasuresQuery(db, request.filter, dimensions, plans, request.basis);
   for (const d of dimensions) query.addOrderBy(GROUP_DIMENSIONS[d], 'ASC', 'NULLS FIRST');
   const groups = (await query.getRawMany<Row>()).map((row) => toGroup(row, plans));
   if (dimensions.includes('YEAR')) addYearOverYear(groups, dimensions);
@@ -35,14 +35,14 @@ export interface RankRequest extends Omit<AggregateRequest, 'measures'> {
 }
 
 /** Top or bottom groups by a measure's headline value (pooled for rates, sum otherwise), in SQL. */
-export async function rank(dataSource: DataSource, request: RankRequest): Promise<RankedGroup[]> {
+export async function rank(db: EntityManager, request: RankRequest): Promise<RankedGroup[]> {
   if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > 1000) throw badUserInput(`limit must be from 1 to 1000, got ${request.limit}`, 'limit');
   const plans = planMeasures([request.measure]);
   const dimensions = [...new Set(request.groupBy)];
   if (dimensions.length === 0) throw badUserInput('rank needs at least one groupBy dimension', 'groupBy');
-  const grouped = groupedMeasuresQuery(dataSource, request.filter, dimensions, plans, request.basis);
+  const grouped = groupedMeasuresQuery(db, request.filter, dimensions, plans, request.basis);
   const [headline, sample] = plans[0]!.isRate ? ['pooled_0', 'den_0'] : ['sum_0', 'count_0'];
-  const ranked = dataSource
+  const ranked = db
     .createQueryBuilder()
     .select('*')
     .from(`(${grouped.getQuery()})`, 'g')

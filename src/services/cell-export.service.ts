@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { Report } from '../entities/report.entity';
 import { TableCell } from '../entities/table-cell.entity';
@@ -28,10 +28,10 @@ export interface ExportFilter {
 }
 
 /** Every stored cell (or those the filter keeps), report by report (by id) in template order. */
-export async function* exportCells(dataSource: DataSource, filter: ExportFilter = {}): AsyncGenerator<CellRecord> {
+export async function* exportCells(db: EntityManager, filter: ExportFilter = {}): AsyncGenerator<CellRecord> {
   let afterId = 0;
   for (;;) {
-    const query = dataSource
+    const query = db
       .getRepository(Report)
       .createQueryBuilder('report')
       .innerJoinAndSelect('report.agency', 'agency')
@@ -40,7 +40,7 @@ export async function* exportCells(dataSource: DataSource, filter: ExportFilter 
     if (filter.agencies?.length) query.andWhere('agency.name IN (:...agencies)', { agencies: filter.agencies });
     const reports = await query.orderBy('report.id', 'ASC').take(REPORT_BATCH).getMany();
     if (reports.length === 0) return;
-    const cells = await dataSource.getRepository(TableCell).find({
+    const cells = await db.getRepository(TableCell).find({
       where: { reportId: In(reports.map((r) => r.id)), ...(filter.tables?.length ? { table: In(filter.tables) } : {}) },
       order: { reportId: 'ASC', ordinal: 'ASC' },
     });

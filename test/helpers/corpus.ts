@@ -34,7 +34,7 @@ export async function loadCorpus(dataSource: DataSource, corpus: Corpus): Promis
 
 export async function exportAll(dataSource: DataSource): Promise<CellRecord[]> {
   const records: CellRecord[] = [];
-  for await (const record of exportCells(dataSource)) records.push(record);
+  for await (const record of exportCells(dataSource.manager)) records.push(record);
   return records;
 }
 

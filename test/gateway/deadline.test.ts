@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { execute, parse } from 'graphql';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/database/data-source';
+import { ingestReport } from '../../src/ingest/ingest-report';
+import { buildGatewaySchema } from '../../src/schema/build-schema';
+import { createContext } from '../../src/server/context';
+import { templateCells } from '../../src/template/tables.template';
+import { loadCorpus, writeCorpus } from '../helpers/corpus';
+import { SAMPLE_SOURCES } from '../helpers/gateway';
+import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
+import { cliDatabase, POSTGRES_SKIP_MESSAGE, POSTGRES_URL, type CliDatabase } from '../helpers/test-databases';
+import { tempSqlitePath } from '../helpers/temp-database';
+
+const TIMEOUT_CODE = 'QUERY_TIMEOUT';
+
+/** Polls /healthz until stopped; counts the answers. */
+function pollHealth(url: string): { stop(): Promise<number> } {
+  let answered = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      if ((await fetch(`${url}/healthz`)).status === 200) answered += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return answered;
+    },
+  };
+}
+
+function childPids(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).sort();
+}
+
+/** Aggregates over every report by agency and year with many measures: each alias is one long SQL statement. */
+function heavyQuery(aliases: number): string {
+  const measures = JSON.stringify(templateCells().slice(0, 80).map((cell) => `${cell.table}/${cell.row}/${cell.column}`));
+  return `{ ${Array.from({ length: aliases }, (_, i) => `a${i}: aggregate(groupBy: [AGENCY, YEAR], measures: ${measures}) { count }`).join(' ')} }`;
+}
+
+describe('SQLite: a read past its deadline', () => {
+  const file = tempSqlitePath();
+  let serve: ServeProcess;
+  let timeoutMs: number;
+
+  beforeAll(async () => {
+    const corpus = await writeCorpus({ agencies: 60, seed: 12 });
+    const dataSource = await openDatabase({ kind: 'sqlite', path: file.path });
+    try {
+      await loadCorpus(dataSource, corpus);
+      // How long one such statement takes on this machine (warm, read in this process): the limit is set well under it.
+      const schema = await buildGatewaySchema();
+      const run = () => execute({ schema, document: parse(heavyQuery(1)), contextValue: createContext(dataSource) });
+      expect((await run()).errors).toBeUndefined();
+      const started = performance.now();
+      await run();
+      timeoutMs = Math.max(50, Math.round((performance.now() - started) / 3));
+    } finally {
+      await dataSource.destroy();
+      corpus.cleanup();
+    }
+    serve = await startServeProcess(['--db', file.path], { NIANBAO_QUERY_TIMEOUT_MS: String(timeoutMs), NIANBAO_READ_WORKERS: '2', NIANBAO_MAX_COST: '100000000' });
+  });
+
+  afterAll(async () => {
+    await serve?.stop();
+    file.cleanup();
+  });
+
+  it('ends the worker running the statement, answers QUERY_TIMEOUT (503), and /healthz answers meanwhile', async () => {
+    const workersBefore = childPids(serve.child.pid!);
+    expect(workersBefore).toHaveLength(2);
+    const health = pollHealth(serve.url);
+    const response = await fetch(`${serve.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: heavyQuery(4) }) });
+    const answeredDuring = await health.stop();
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ errors: [{ message: `the operation ran past the ${timeoutMs} ms time limit and was stopped: ask for less at a time`, extensions: { code: TIMEOUT_CODE } }] });
+    expect(answeredDuring).toBeGreaterThan(0);
+    // The pool replaced what it ended: the statements did not run on to their end.
+    const replaced = await waitFor(() => {
+      const now = childPids(serve.child.pid!);
+      return now.length === 2 && now.some((pid) => !workersBefore.includes(pid)) ? now : undefined;
+    });
+    expect(replaced.filter((pid) => workersBefore.includes(pid)).length).toBeLessThan(2);
+  });
+
+  it('serves requests again once the fresh workers have started', async () => {
+    const answer = await waitForAsync(async () => {
+      const result = await serve.graphql<{ reports: { totalCount: number } }>('{ reports(first: 1) { totalCount } }');
+      return result.data ? result : undefined;
+    });
+    expect(answer).toEqual({ data: { reports: { totalCount: 180 } } });
+  });
+});
+
+describe.skipIf(!POSTGRES_URL)('PostgreSQL: a statement past its deadline', () => {
+  let database: CliDatabase;
+  let serve: ServeProcess;
+  const TIMEOUT_MS = 2000;
+
+  beforeAll(async () => {
+    database = await cliDatabase();
+    const dataSource = await database.open();
+    for (const source of SAMPLE_SOURCES.slice(0, 2)) await ingestReport(dataSource, { bytes: readFileSync((source as { file: string }).file) });
+    await dataSource.destroy();
+    serve = await startServeProcess([], { ...database.env, NIANBAO_QUERY_TIMEOUT_MS: String(TIMEOUT_MS) });
+  });
+
+  afterAll(async () => {
+    await serve?.stop();
+    await database?.cleanup();
+  });
+
+  it('is cancelled on the server at the deadline, not at its own statement time limit, and answers QUERY_TIMEOUT', async () => {
+    const agencyLock = await lockedTable(database.env.DATABASE_URL!, 'agency');
+    const reportLock = await lockedTable(database.env.DATABASE_URL!, 'report');
+    try {
+      // The first statement waits 1.5 s for the agency table; the second, on reports, is still waiting at the deadline.
+      const releaseAgencies = setTimeout(() => void agencyLock.end(), 1500);
+      const health = pollHealth(serve.url);
+      const started = performance.now();
+      const response = await fetch(`${serve.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ agencies(first: 1) { edges { node { reports { id } } } } }' }) });
+      const elapsed = performance.now() - started;
+      clearTimeout(releaseAgencies);
+      expect(await health.stop()).toBeGreaterThan(0);
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors.map((e) => e.extensions.code)).toEqual([TIMEOUT_CODE]);
+      // A statement time limit alone would have let the second statement wait until 1.5 s + 2 s.
+      expect(elapsed).toBeLessThan(TIMEOUT_MS + 1000);
+      const waiting = await reportLock.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+      expect(waiting.rows[0].n).toBe(0);
+    } finally {
+      await reportLock.end();
+      await agencyLock.end().catch(() => undefined);
+    }
+    expect(await serve.graphql('{ reports { totalCount } }')).toEqual({ data: { reports: { totalCount: 2 } } });
+  });
+});
+
+if (!POSTGRES_URL) it.skip(POSTGRES_SKIP_MESSAGE, () => undefined);
+
+/** A connection holding an exclusive lock on the table until it ends. */
+async function lockedTable(url: string, table: string): Promise<Client> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+  return client;
+}
+
+function waitFor<T>(probe: () => T | undefined): Promise<T> {
+  return waitForAsync(async () => probe());
+}
+
+async function waitForAsync<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('condition not reached in 5 s');
+}
