@@ -28,7 +28,8 @@ export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilde
   const rowsQuery = query.clone();
   if (page.after) applyAfter(rowsQuery, order, decodeCursor(page.after, order.keys.length));
   order.keys.forEach((key, index) => (index === 0 ? rowsQuery.orderBy(key.expression, order.direction) : rowsQuery.addOrderBy(key.expression, order.direction)));
-  const rows = await rowsQuery.take(first + 1).getMany();
+  // Every join of a listing is many-to-one, so a plain LIMIT is exact (TypeORM's take() would first page distinct ids over the whole join).
+  const rows = await rowsQuery.limit(first + 1).getMany();
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(order.keys.map((k) => k.value(node))), node }));
   return {

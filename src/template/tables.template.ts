@@ -24,13 +24,18 @@ export function cellAddress(cell: CellAddress): string {
   return `${cell.table}/${cell.row}/${cell.column}`;
 }
 
+const TEMPLATE_CELLS = new Map<Generation, readonly CellAddress[]>();
+
 /** Every cell a generation's template defines (G3 by default), in template order (table, row, column). */
-export function templateCells(generation: Generation = 'G3'): CellAddress[] {
-  return tablesOf(generation).flatMap((table) =>
-    table.rows.flatMap((row) =>
-      (row.columns ?? table.columns.map((c) => c.code)).map((column) => ({ table: table.code, row: row.code, column })),
-    ),
-  );
+export function templateCells(generation: Generation = 'G3'): readonly CellAddress[] {
+  let cells = TEMPLATE_CELLS.get(generation);
+  if (!cells) {
+    cells = tablesOf(generation).flatMap((table) =>
+      table.rows.flatMap((row) => (row.columns ?? table.columns.map((c) => c.code)).map((column) => ({ table: table.code, row: row.code, column }))),
+    );
+    TEMPLATE_CELLS.set(generation, cells);
+  }
+  return cells;
 }
 
 /** Every address some generation defines: what a measure may name. */
