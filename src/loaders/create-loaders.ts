@@ -7,6 +7,7 @@ import { Section } from '../entities/section.entity';
 import { TableCell } from '../entities/table-cell.entity';
 import { PREVIOUS_YEAR_ADDRESSES } from '../checks/cross-year.checks';
 import { buildReportFacts } from '../services/report-facts';
+import { analyseReport, type ReportAnalysis, type ReportAnalysisCache } from '../services/report-analysis';
 import { loadCells } from './load-cells';
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -15,7 +16,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
  * Per-request batching: one query per kind of thing per tick, however many
  * reports a page holds.
  */
-export function createLoaders(db: EntityManager) {
+export function createLoaders(db: EntityManager, analyses?: ReportAnalysisCache) {
   const agency = new DataLoader<number, Agency | undefined>(async (ids) => {
     const rows = await db.getRepository(Agency).findBy({ id: In([...ids]) });
     return ids.map((id) => rows.find((row) => row.id === id));
@@ -50,7 +51,22 @@ export function createLoaders(db: EntityManager) {
       ),
     { cacheKeyFn: (report) => report.id },
   );
-  return { agency, childAgencies, cells, sections, reportsByAgency, previousReport, facts };
+  const analysis = new DataLoader<Report, ReportAnalysis, number>(
+    async (reports) =>
+      Promise.all(
+        reports.map(async (report) => {
+          const previous = await previousReport(report);
+          const kept = analyses?.get(report, previous);
+          if (kept) return kept;
+          const [reportFacts, ownCells] = await Promise.all([facts.load(report), cells.load(report.id)]);
+          const fresh = analyseReport(reportFacts, ownCells.length > 0);
+          analyses?.set(report, previous, fresh);
+          return fresh;
+        }),
+      ),
+    { cacheKeyFn: (report) => report.id },
+  );
+  return { agency, childAgencies, cells, sections, reportsByAgency, previousReport, facts, analysis };
 }
 
 function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {

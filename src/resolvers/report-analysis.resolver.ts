@@ -1,8 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Check } from '../checks/check.types';
-import { runChecks } from '../checks/run-checks';
 import { Report } from '../entities/report.entity';
-import { computeFigure, computeFigures, figureInputOf } from '../figures/compute-figures';
 import type { CorrectionBasis, FigureName } from '../figures/figure-definitions';
 import { measureValue, parseMeasure } from '../figures/measure';
 import { yearOverYear } from '../figures/year-over-year';
@@ -20,9 +18,8 @@ export class ReportAnalysisResolver {
     @Ctx() { loaders }: GatewayContext,
     @Arg('basis', () => CorrectionBasisEnum, { defaultValue: 'TOTAL' }) basis: CorrectionBasis,
   ): Promise<Figures> {
-    const facts = await loaders.facts.load(report);
-    const values = computeFigures(figureInputOf(facts), basis);
-    return Object.fromEntries(values.map((f) => [f.name, f.value])) as unknown as Figures;
+    const { figures } = await loaders.analysis.load(report);
+    return Object.fromEntries(figures[basis].map((f) => [f.name, f.value])) as unknown as Figures;
   }
 
   @FieldResolver(() => Figure, { description: 'One figure with numerator, denominator and, when null, the reason' })
@@ -32,8 +29,8 @@ export class ReportAnalysisResolver {
     @Arg('name', () => FigureNameEnum) name: FigureName,
     @Arg('basis', () => CorrectionBasisEnum, { defaultValue: 'TOTAL' }) basis: CorrectionBasis,
   ): Promise<Figure> {
-    const facts = await loaders.facts.load(report);
-    return computeFigure(name, figureInputOf(facts), basis);
+    const { figures } = await loaders.analysis.load(report);
+    return figures[basis].find((figure) => figure.name === name)!;
   }
 
   @FieldResolver(() => [CheckType], { description: 'The consistency checks of SPEC §2 that apply' })
@@ -42,8 +39,7 @@ export class ReportAnalysisResolver {
     @Ctx() { loaders }: GatewayContext,
     @Arg('status', () => CheckStatusEnum, { nullable: true }) status?: Check['status'],
   ): Promise<Check[]> {
-    const [facts, cells] = await Promise.all([loaders.facts.load(report), loaders.cells.load(report.id)]);
-    const checks = runChecks(facts, cells.length > 0);
+    const { checks } = await loaders.analysis.load(report);
     return status ? checks.filter((c) => c.status === status) : checks;
   }
 

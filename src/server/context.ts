@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { readManager } from '../database/read-manager';
 import type { SqliteReadPool } from '../database/sqlite-read-pool';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
+import type { ReportAnalysisCache } from '../services/report-analysis';
 import { requireApiKey } from './api-keys';
 import { RequestDeadline } from './request-deadline';
 
@@ -25,14 +26,20 @@ export interface RequestCredentials {
   timeoutMs?: number;
 }
 
-export function createContext(dataSource: DataSource, request: RequestCredentials = {}, pool?: SqliteReadPool): GatewayContext {
+/** What a gateway's requests share: SQLite's read pool, and the analyses of reports already checked. */
+export interface SharedResources {
+  pool?: SqliteReadPool;
+  analyses?: ReportAnalysisCache;
+}
+
+export function createContext(dataSource: DataSource, request: RequestCredentials = {}, shared: SharedResources = {}): GatewayContext {
   const deadline = new RequestDeadline(request.timeoutMs ?? Number.POSITIVE_INFINITY);
-  const db = readManager(dataSource, deadline, pool);
+  const db = readManager(dataSource, deadline, shared.pool);
   return {
     dataSource,
     db,
     deadline,
-    loaders: createLoaders(db),
+    loaders: createLoaders(db, shared.analyses),
     requireApiKey: () => requireApiKey(request.authorization, request.apiKeys ?? []),
   };
 }

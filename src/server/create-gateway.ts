@@ -9,9 +9,10 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { SqliteReadPool } from '../database/sqlite-read-pool';
+import { ReportAnalysisCache } from '../services/report-analysis';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { cachePolicyPlugin } from './cache-policy.plugin';
-import { createContext, type GatewayContext } from './context';
+import { createContext, type GatewayContext, type SharedResources } from './context';
 import { gatewayErrorFormatter } from './format-error';
 import { defaultSettings, type GatewaySettings } from './gateway-settings';
 import { batchLimit, bodyErrorHandler, corsPolicy, jsonBody } from './http-guards';
@@ -49,6 +50,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const settings = options.settings ?? defaultSettings();
   const { limits } = settings;
   const pool = readPoolFor(dataSource, settings.readWorkers);
+  const shared: SharedResources = { pool, analyses: new ReportAnalysisCache() };
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     plugins: [
@@ -85,10 +87,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const examples = loadExampleQueries();
   app.use(corsPolicy(settings.corsOrigins));
-  app.use(extractRouter({ schema, dataSource, pool, documents: examples, maxAge: settings.cacheMaxAge, logger }));
+  app.use(extractRouter({ schema, dataSource, shared, documents: examples, maxAge: settings.cacheMaxAge, logger }));
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   if (settings.ide) serveIde(app, idePage(examples, GRAPHQL_PATH));
-  const context = async ({ req }: { req: Request }) => createContext(dataSource, { authorization: req.headers.authorization, apiKeys: settings.apiKeys, timeoutMs: limits.timeoutMs }, pool);
+  const context = async ({ req }: { req: Request }) => createContext(dataSource, { authorization: req.headers.authorization, apiKeys: settings.apiKeys, timeoutMs: limits.timeoutMs }, shared);
   app.use(GRAPHQL_PATH, jsonBody(limits.bodyLimit), bodyErrorHandler, batchLimit(limits.maxBatch), expressMiddleware(apollo, { context }));
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve));

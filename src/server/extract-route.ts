@@ -3,11 +3,10 @@ import { Router, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { SqliteReadPool } from '../database/sqlite-read-pool';
 import { ExtractError, prepareDocument, readVariables, type PreparedDocument } from '../extract/prepare-document';
 import { EXTRACT_FORMATS, isPageable, runExtract, type ExtractFormat } from '../extract/run-extract';
 import { currentDataVersion } from '../services/data-version.service';
-import { createContext } from './context';
+import { createContext, type SharedResources } from './context';
 import type { ExampleQuery } from './example-queries';
 
 const CONTENT_TYPES: Record<ExtractFormat, string> = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8', json: 'application/json; charset=utf-8' };
@@ -15,8 +14,8 @@ const CONTENT_TYPES: Record<ExtractFormat, string> = { csv: 'text/csv; charset=u
 export interface ExtractRouteOptions {
   schema: GraphQLSchema;
   dataSource: DataSource;
-  /** SQLite's read pool, when the gateway has one. */
-  pool?: SqliteReadPool;
+  /** What the gateway's requests share (the read pool, the analyses). */
+  shared: SharedResources;
   documents: ExampleQuery[];
   /** Seconds a CDN or proxy may keep an extract. */
   maxAge: number;
@@ -51,7 +50,7 @@ export function extractRouter(options: ExtractRouteOptions): Router {
       res.set({ 'Content-Type': CONTENT_TYPES[format], 'Content-Disposition': `attachment; filename="${name}.${format}"` });
       await runExtract({
         schema: options.schema,
-        context: () => createContext(options.dataSource, {}, options.pool),
+        context: () => createContext(options.dataSource, {}, options.shared),
         prepared: document,
         variables,
         format,
