@@ -18,8 +18,8 @@ export type Loaders = ReturnType<typeof createLoaders>;
  */
 export function createLoaders(db: EntityManager, analyses?: ReportAnalysisCache) {
   const agency = new DataLoader<number, Agency | undefined>(async (ids) => {
-    const rows = await db.getRepository(Agency).findBy({ id: In([...ids]) });
-    return ids.map((id) => rows.find((row) => row.id === id));
+    const rows = new Map((await db.getRepository(Agency).findBy({ id: In([...ids]) })).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id));
   });
   const cells = new DataLoader<number, TableCell[]>((reportIds) => loadCells(db, reportIds));
   /** Only the cells a following year's cross-year checks read: a page's previous years cost a few rows each, not whole tables. */

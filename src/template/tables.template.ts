@@ -20,8 +20,12 @@ export interface CellAddress {
   column: string;
 }
 
+/** Addresses by table, row and column: a page reads tens of thousands of cells, and each would otherwise build its string. */
+const ADDRESSES = new Map<string, Map<string, Map<string, string>>>();
+
 export function cellAddress(cell: CellAddress): string {
-  return `${cell.table}/${cell.row}/${cell.column}`;
+  const known = ADDRESSES.get(cell.table)?.get(cell.row)?.get(cell.column);
+  return known ?? `${cell.table}/${cell.row}/${cell.column}`;
 }
 
 const TEMPLATE_CELLS = new Map<Generation, readonly CellAddress[]>();
@@ -36,6 +40,12 @@ export function templateCells(generation: Generation = 'G3'): readonly CellAddre
     TEMPLATE_CELLS.set(generation, cells);
   }
   return cells;
+}
+
+for (const { table, row, column } of (['G3', 'G2'] as const).flatMap((generation) => templateCells(generation))) {
+  const rows = ADDRESSES.get(table) ?? ADDRESSES.set(table, new Map()).get(table)!;
+  const columns = rows.get(row) ?? rows.set(row, new Map()).get(row)!;
+  columns.set(column, `${table}/${row}/${column}`);
 }
 
 /** Every address some generation defines: what a measure may name. */
