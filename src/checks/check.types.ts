@@ -1,7 +1,7 @@
 export type CheckStatus = 'PASS' | 'FAIL' | 'NOT_ASSESSABLE';
 export type CheckSeverity = 'ERROR' | 'WARNING';
 
-/** One consistency check of SPEC §2 on one report. */
+/** One consistency check on one report (the families are described in docs/checks.md). */
 export interface Check {
   /** Stable id: family, then the row, column or figure it covers, e.g. `t3.rowTotal/new`. */
   id: string;

@@ -3,7 +3,7 @@ import { resultRowsOf, T3_APPLICANT_COLUMNS } from '../template/t3.template';
 import type { Generation, TableTemplate } from '../template/template.types';
 import { T4_OUTCOME_COLUMNS, T4_TEMPLATE } from '../template/t4.template';
 
-/** A linear identity of SPEC §2: Σ coefficient × cell = 0 over the listed addresses. */
+/** A linear identity of the tables (a row total, a column balance or sum): Σ coefficient × cell = 0 over the listed addresses. */
 export interface Identity {
   /** Stable id of the check family and the row or column it covers, e.g. `t3.rowTotal/new`. */
   id: string;
@@ -64,7 +64,7 @@ const IDENTITIES_BY_GENERATION = new Map<Generation, readonly Identity[]>(
   }),
 );
 
-/** The identities of SPEC §2 over a generation's tables (G2's （六）其他处理 is one row). */
+/** The table identities (checks 1–4 of docs/checks.md) over a generation's tables (G2's （六）其他处理 is one row). */
 export function identitiesOf(generation: Generation): readonly Identity[] {
   return IDENTITIES_BY_GENERATION.get(generation)!;
 }

@@ -6,7 +6,7 @@ import { narrativeChecks } from './narrative.checks';
 import type { ReportFacts } from './report-facts';
 import { identityChecks, nonNegativeChecks } from './table.checks';
 
-/** Every check of SPEC §2 that applies to the report (table checks only when its tables were read). */
+/** Every consistency check that applies to the report (table checks only when its tables were read); see docs/checks.md. */
 export function runChecks(facts: ReportFacts, hasTables: boolean): Check[] {
   const tableChecks = hasTables ? [...identityChecks(facts.cell, facts.generation), ...nonNegativeChecks(facts.cell, facts.generation), ...crossYearChecks(facts), ...narrativeChecks(facts)] : [];
   return [...tableChecks, ...completenessChecks(facts), generationCheck(facts)];

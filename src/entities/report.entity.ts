@@ -58,7 +58,7 @@ export class Report {
   @Column({ type: 'simple-json' })
   warnings!: ParseWarning[];
 
-  /** Checks of SPEC §2 that fail, kept current on ingest (the report's and the next year's) for filtering. */
+  /** Consistency checks that fail, kept current on ingest (the report's and the next year's) for filtering. */
   @Field(() => Int, { description: 'How many checks fail' })
   @Column({ name: 'failing_checks', type: 'integer', default: 0 })
   failingChecks!: number;

@@ -1,6 +1,6 @@
 import { T3_TEMPLATE } from '../template/t3.template';
 
-/** The derived figures of SPEC §3. */
+/** The derived figures, each described with its formula in docs/figures.md. */
 export const FIGURE_NAMES = [
   'applicationsReceived',
   'applicationsToHandle',

@@ -15,8 +15,9 @@ const RESULT_WEIGHTS = [45, 10, 1, 1, 1, 1, 1, 2, 1, 1, 18, 3, 2, 2, 2, 1, 1, 1,
 const NEW_APPLICATIONS: Record<CorpusAgency['activity'], [number, number]> = { 0: [0, 0], 1: [1, 20], 2: [20, 300], 3: [300, 5000] };
 
 /**
- * One year of an agency: every identity of SPEC §2 holds, and this year's
- * carried-over applications and document stock continue last year's.
+ * One year of an agency: every table identity (row totals, column balances
+ * and result sums) holds, and this year's carried-over applications and
+ * document stock continue last year's.
  */
 export function reportValues(agency: CorpusAgency, previous: ReportValues | undefined, random: SeededRandom): ReportValues {
   const cells = new Map<string, number>();

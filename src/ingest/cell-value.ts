@@ -12,7 +12,7 @@ export interface CellValue {
   status: CellStatus;
 }
 
-/** A printed cell's value and status per SPEC §1; undefined when the text is not a cell value. */
+/** A printed cell's value and status (docs/report-format.md: NUMBER, ZERO, BLANK, NA, or MISSING for a number too large to hold); undefined when the text is not a cell value. */
 export function readCellValue(raw: string): CellValue | undefined {
   const text = raw.normalize('NFKC').trim();
   if (text === '') return { value: null, status: 'BLANK' };

@@ -10,7 +10,7 @@ type CellMap = Map<string, ParsedCell>;
 const MAX_LOST = 2;
 
 /**
- * Fills cells the source lost, only where an identity of SPEC §2 determines
+ * Fills cells the source lost, only where a table identity determines
  * them. A short sequence (a row printed with fewer values than columns) is
  * placed at every possible position of its lost cells; a placement counts when
  * the identities fix the lost values and every identity it completes holds.

@@ -33,7 +33,7 @@ export class ReportAnalysisResolver {
     return figures[basis].find((figure) => figure.name === name)!;
   }
 
-  @FieldResolver(() => [CheckType], { description: 'The consistency checks of SPEC §2 that apply' })
+  @FieldResolver(() => [CheckType], { description: 'The consistency checks that apply to this report: table identities, non-negative counts, carry-over from the previous year, text against tables, completeness and template generation' })
   async checks(
     @Root() report: Report,
     @Ctx() { loaders }: GatewayContext,

@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import type { CheckSeverity, CheckStatus } from '../checks/check.types';
 import { CheckSeverityEnum, CheckStatusEnum } from './enums';
 
-@ObjectType('Check', { description: 'A consistency check of SPEC §2 on one report', simpleResolvers: true })
+@ObjectType('Check', { description: 'A consistency check on one report: PASS, FAIL, or NOT_ASSESSABLE when an input cell is not a number', simpleResolvers: true })
 export class CheckType {
   @Field({ description: 'Stable id, e.g. t3.rowTotal/new or narrative/applicationsReceived' })
   id!: string;

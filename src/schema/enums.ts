@@ -23,7 +23,7 @@ registerEnumType(CellStatusEnum, { name: 'CellStatus', description: 'NUMBER or Z
 registerEnumType(GenerationEnum, { name: 'Generation', description: 'Template generation: G3 (2021 format), G2 (2019 format), or tables in no recognised generation' });
 registerEnumType(CheckStatusEnum, { name: 'CheckStatus', description: 'NOT_ASSESSABLE: an input cell is not a number' });
 registerEnumType(CheckSeverityEnum, { name: 'CheckSeverity' });
-registerEnumType(FigureNameEnum, { name: 'FigureName', description: 'The derived figures of SPEC §3' });
+registerEnumType(FigureNameEnum, { name: 'FigureName', description: 'The derived figures: counts and rates computed from the cells of tables t3 and t4, and reportCompleteness (share of parts and cells present)' });
 registerEnumType(CorrectionBasisEnum, { name: 'CorrectionBasis', description: 'Correction rates over all cases (TOTAL) or decided cases only (DECIDED: total − pending)' });
 registerEnumType(AgencyLevelEnum, { name: 'AgencyLevel', description: 'Administrative level: a government (province, city, county, township), a development zone, or a department under one' });
 registerEnumType(IngestOutcomeEnum, { name: 'IngestOutcome', description: 'stored: new; replaced: changed content for the same agency and year; unchanged: the same content again' });

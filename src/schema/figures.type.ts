@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { FigureNameEnum } from './enums';
 import type { FigureName } from '../figures/figure-definitions';
 
-@ObjectType({ description: 'The derived figures of SPEC §3; null where a denominator is 0 or an input is missing (figure(name) says why)', simpleResolvers: true })
+@ObjectType({ description: 'Counts and rates computed from the report\'s cells; null where a denominator is 0 or an input is missing (figure(name) says why)', simpleResolvers: true })
 export class Figures {
   @Field(() => Float, { nullable: true }) applicationsReceived!: number | null;
   @Field(() => Float, { nullable: true }) applicationsToHandle!: number | null;

@@ -5,7 +5,7 @@ import { TableCell } from '../entities/table-cell.entity';
 import type { ParsedCell } from '../ingest/parsed-report.types';
 import { cellAddress } from '../template/tables.template';
 
-/** One cell of the tidy export (SPEC §6): the parsed cell with its report and address. */
+/** One cell of the tidy export (docs/export.md): the parsed cell with its report and address. */
 export interface CellRecord extends ParsedCell {
   reportId: number;
   agency: string;

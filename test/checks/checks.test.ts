@@ -18,7 +18,7 @@ function edit(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
-describe('consistency checks (SPEC §2), pure', () => {
+describe('consistency checks, pure', () => {
   it.each(SAMPLE_FILES)('%s: every check passes', (file) => {
     const checks = checksOf(sampleText(file));
     expect(checks.filter((c) => c.status !== 'PASS')).toEqual([]);

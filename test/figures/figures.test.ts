@@ -10,7 +10,7 @@ function figuresOf(file: string) {
   return computeFigures(figureInputOf(facts));
 }
 
-describe('derived figures (SPEC §3), pure', () => {
+describe('derived figures, pure', () => {
   it.each(SAMPLE_FILES)('%s: as a person computed them, to 4 decimals', (file) => {
     const expected = expectation(file) as unknown as { figures: Record<string, number | null> };
     const figures = new Map(figuresOf(file).map((f) => [f.name, f]));

@@ -32,7 +32,7 @@ export interface BrokenVariant {
   fails: [string, string, number | null, number | null][];
 }
 
-/** One sample variant broken on purpose per check family of SPEC §2, with what a person expects the checks to say. */
+/** One sample variant broken on purpose per check family (docs/checks.md), with what a person expects the checks to say. */
 export const BROKEN_VARIANTS: BrokenVariant[] = [
   {
     family: '1. t3 row total',
