@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badUserInput } from '../errors/bad-user-input';
 import type { AgencyFilter, ReportFilter } from '../schema/report-filter.input';
-import { badUserInput } from '../server/errors';
 import { normalizeRegion } from './agency-metadata.service';
 
 /** Narrows a query over `report` joined to `agency` by a ReportFilter: one WHERE, no extra statement. */

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
+import { badUserInput } from '../errors/bad-user-input';
 import type { ReportOrder } from '../schema/enums';
 import type { AgencyFilter, ReportFilter } from '../schema/report-filter.input';
-import { badUserInput } from '../server/errors';
 import { applyAgencyFilter, applyReportFilter, parseId } from './report-filter';
 import { paginate, type KeysetOrder, type PageRequest } from './pagination';
 
