@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
 import { requireApiKey } from './api-keys';
+import type { BatchCost } from './batch-cost';
 import { RequestDeadline } from './request-deadline';
 
 export interface GatewayContext {
@@ -9,6 +10,8 @@ export interface GatewayContext {
   deadline: RequestDeadline;
   /** Throws UNAUTHENTICATED or FORBIDDEN unless the request carries a valid API key. */
   requireApiKey(): void;
+  /** Over HTTP: the cost of the request's operations together (a batch's sum). */
+  batchCost?: BatchCost;
 }
 
 export interface RequestCredentials {

@@ -2,13 +2,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { buildGatewaySchema } from '../schema/build-schema';
+import { batchCostOf } from './batch-cost';
 import { cachePolicyPlugin } from './cache-policy.plugin';
 import { createContext, type GatewayContext } from './context';
 import { gatewayErrorFormatter } from './format-error';
@@ -86,7 +87,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(extractRouter({ schema, dataSource, documents: examples, maxAge: settings.cacheMaxAge, logger }));
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   if (settings.ide) serveIde(app, idePage(examples, GRAPHQL_PATH));
-  const context = async ({ req }: { req: Request }) => createContext(dataSource, { authorization: req.headers.authorization, apiKeys: settings.apiKeys, timeoutMs: limits.timeoutMs });
+  const context = async ({ req, res }: { req: Request; res: Response }) => ({
+    ...createContext(dataSource, { authorization: req.headers.authorization, apiKeys: settings.apiKeys, timeoutMs: limits.timeoutMs }),
+    batchCost: batchCostOf(req, res),
+  });
   app.use(GRAPHQL_PATH, jsonBody(limits.bodyLimit), bodyErrorHandler, batchLimit(limits.maxBatch), expressMiddleware(apollo, { context }));
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve));
