@@ -2,17 +2,19 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { getOperationAST, getVariableValues, validate, type GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { getOperationAST, getVariableValues, GraphQLError, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { argumentRefusal } from '../schema/argument-refusal';
 import type { GatewayContext } from './context';
 import type { QueryLimits } from './gateway-settings';
 import { LIMIT_CODES, limitError, timeoutError } from './limit-errors';
 import { MAX_PRICED_FIELDS, queryCost } from './query-cost';
 
 /**
- * Refuses an operation over the depth, alias, directive or cost limit before
- * it runs. Runs per request, after Apollo's validation and its document cache,
- * because the cost depends on the variables (`first: $n`). A batch's
- * operations are priced together. An operation stopped by its deadline answers with the one
+ * Refuses an operation over the depth, alias, directive or cost limit, or with
+ * an argument over its own limit, before it runs. Runs per request, after
+ * Apollo's validation and its document cache, because the cost and the
+ * arguments depend on the variables (`first: $n`). A batch's operations are
+ * priced together. An operation stopped by its deadline answers with the one
  * timeout error, not one per field.
  */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<GatewayContext> {
@@ -41,6 +43,8 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<Gatew
           if (total > limits.maxCost) {
             throw limitError(LIMIT_CODES.cost, `the ${batch?.operations} operations of the batch cost ${total} together, over the limit of ${limits.maxCost}: send fewer or cheaper ones`);
           }
+          const argument = argumentRefusal(schema, document, operationName ?? undefined, variables);
+          if (argument) throw beforeExecution(argument);
         },
         async willSendResponse({ contextValue, response }) {
           if (!accounted) batch?.ended();
@@ -74,4 +78,9 @@ function pricedCost(schema: GraphQLSchema, document: DocumentNode, operationName
 function variablesFit(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): boolean {
   const operation = getOperationAST(document, operationName);
   return !operation || !getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 }).errors;
+}
+
+/** Refused before it runs, so with no data: 400, as Apollo answers variables of the wrong type. */
+function beforeExecution(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
 }
