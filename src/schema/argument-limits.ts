@@ -10,8 +10,8 @@ export interface ArgumentLimit {
 const ID = { maxLength: 20 };
 /** Agency names and regions fit their 200-character columns. */
 const NAME = { maxLength: 200 };
-/** A cursor holds an order's keys (an agency name at most) and its signature. */
-const CURSOR = { maxLength: 1_000 };
+/** A cursor holds an order's keys and its signature: a 200-character name in JSON, at worst six bytes a character, in base64. */
+const CURSOR = { maxLength: 2_000 };
 /** A cell address (t2/procurement/procurementAmount) or a figure name. */
 const MEASURE = { maxLength: 100 };
 

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { buildGatewaySchema } from '../schema/build-schema';
+import { loadCursorKey } from '../services/cursor-key.service';
 import { batchCostOf } from './batch-cost';
 import { cachePolicyPlugin } from './cache-policy.plugin';
 import { createContext, type GatewayContext } from './context';
@@ -48,6 +49,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const schema = await buildGatewaySchema();
   const settings = options.settings ?? defaultSettings();
   const { limits } = settings;
+  await loadCursorKey(dataSource, settings.cursorSecret);
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     plugins: [

@@ -32,6 +32,8 @@ export interface GatewaySettings {
   production: boolean;
   /** Seconds a CDN or proxy may cache read queries and extracts. */
   cacheMaxAge: number;
+  /** Signs connection cursors when set; else the secret stored in the database does. */
+  cursorSecret?: string;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -74,7 +76,16 @@ export function settingsFromEnvironment(env: Environment): GatewaySettings {
     ide: flag(env, 'NIANBAO_IDE', defaults.ide),
     production,
     cacheMaxAge: env.NIANBAO_CACHE_MAX_AGE === undefined ? defaults.cacheMaxAge : int('NIANBAO_CACHE_MAX_AGE', defaults.cacheMaxAge),
+    cursorSecret: cursorSecretFromEnvironment(env),
   };
+}
+
+/** NIANBAO_CURSOR_SECRET; one short enough to guess would let anyone forge cursors. */
+export function cursorSecretFromEnvironment(env: Environment): string | undefined {
+  const text = env.NIANBAO_CURSOR_SECRET;
+  if (text === undefined || text === '') return undefined;
+  if (text.length < 32) throw new Error(`NIANBAO_CURSOR_SECRET must be at least 32 characters (e.g. openssl rand -hex 32), got ${text.length}`);
+  return text;
 }
 
 function positiveInteger(env: Environment, name: string, fallback: number): number {

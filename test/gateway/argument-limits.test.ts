@@ -51,7 +51,7 @@ describe('argument limits: lists, string lengths and NUL refused with BAD_USER_I
       refused('filter.agencyName', 'reports(filter.agencyName): at most 200 characters, got 50001'),
     );
     expect(await refusal(`{ report(id: "${'1'.repeat(21)}") { id } }`)).toEqual(refused('id', 'report(id): at most 20 characters, got 21'));
-    expect(await refusal(`{ agencies(after: "${'A'.repeat(1001)}") { totalCount } }`)).toEqual(refused('after', 'agencies(after): at most 1000 characters, got 1001'));
+    expect(await refusal(`{ agencies(after: "${'A'.repeat(2001)}") { totalCount } }`)).toEqual(refused('after', 'agencies(after): at most 2000 characters, got 2001'));
   });
 
   it('a NUL character anywhere: a filter, a nested field, a fragment, a mutation input (refused before the API key is asked for)', async () => {
