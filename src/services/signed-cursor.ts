@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { badUserInput } from '../errors/bad-user-input';
+import { isRowId } from './report-filter';
 
-/** What an order key holds: a row id (a positive safe integer), a year (an integer), or a name. */
+/** What an order key holds: a row id, a year (a 32-bit integer), or a name. */
 export type CursorKeyKind = 'id' | 'year' | 'name';
 
 /** A listing's order, which its cursors are bound to. */
@@ -12,7 +13,7 @@ export interface CursorOrder {
 
 const MAC_BYTES = 16;
 const KIND_CHECKS: Record<CursorKeyKind, (value: unknown) => boolean> = {
-  id: (value) => Number.isSafeInteger(value) && (value as number) > 0,
+  id: isRowId,
   year: (value) => Number.isInteger(value) && Math.abs(value as number) <= 2_147_483_647,
   name: (value) => typeof value === 'string',
 };

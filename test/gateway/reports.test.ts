@@ -170,6 +170,8 @@ describe('the gateway over real HTTP, on the five samples and a 2022 variant', (
   it.each([
     ['{ report { id } }', 'report needs id, or agencyName and year'],
     ['{ report(id: "x") { id } }', 'id: "x" is not an id'],
+    ['{ report(id: "2147483648") { id } }', 'id: "2147483648" is not an id'],
+    ['{ reports(filter: { agencyId: "99999999999" }) { totalCount } }', 'filter.agencyId: "99999999999" is not an id'],
     ['{ report(id: "1") { cell(address: "t3/new/everyone") { value } } }', 'cell(address: "t3/new/everyone"): not a template cell; write table/row/column, e.g. t3/new/total'],
     ['{ report(id: "1") { cells(table: "t9") { value } } }', 'cells(table: "t9"): the tables are t2, t3 and t4'],
     ['{ report(id: "1") { yearOverYear(measure: "speed") { current } } }', 'yearOverYear(measure: "speed"): not a cell address (t3/new/total) or a figure name (completionRate)'],
