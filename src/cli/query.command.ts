@@ -6,6 +6,8 @@ import { ExtractError, prepareDocument, readVariables } from '../extract/prepare
 import { EXTRACT_FORMATS, runExtract, type ExtractFormat } from '../extract/run-extract';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { createContext } from '../server/context';
+import { cursorSecretFromEnvironment } from '../server/gateway-settings';
+import { loadCursorKey } from '../services/cursor-key.service';
 import { withDatabase } from './open-database';
 import { parseChoice } from './option-parsers';
 
@@ -54,9 +56,10 @@ async function query(file: string, options: QueryOptions): Promise<void> {
   const variables = { ...fromFile, ...readVariables(prepared, options.var, file) };
   for (const name of Object.keys(fromFile)) readVariables(prepared, { [name]: '' }, options.variables!);
   const out = options.out ? createWriteStream(options.out) : process.stdout;
-  await withDatabase(options.db, (dataSource) =>
-    runExtract({ schema, context: () => createContext(dataSource), prepared, variables, format: options.format, out, bom: options.bom, allPages: options.allPages }),
-  );
+  await withDatabase(options.db, async (dataSource) => {
+    await loadCursorKey(dataSource, cursorSecretFromEnvironment(process.env));
+    return runExtract({ schema, context: () => createContext(dataSource), prepared, variables, format: options.format, out, bom: options.bom, allPages: options.allPages });
+  });
   if (out !== process.stdout) {
     out.end();
     await once(out, 'finish');

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify';
 import { execute, type GraphQLSchema } from 'graphql';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { argumentRefusal } from '../schema/argument-refusal';
 import type { GatewayContext } from '../server/context';
 import { flattenRows } from './flatten-rows';
 import { ExtractError, type PreparedDocument } from './prepare-document';
@@ -56,6 +57,8 @@ export async function runExtract(run: ExtractRun): Promise<number> {
 }
 
 async function executePage(run: ExtractRun, variableValues: Record<string, unknown>): Promise<unknown> {
+  const refusal = argumentRefusal(run.schema, run.prepared.document, run.prepared.operation.name?.value, variableValues);
+  if (refusal) throw new ExtractError(refusal.message);
   const result = await execute({ schema: run.schema, document: run.prepared.document, operationName: run.prepared.operation.name?.value, variableValues, contextValue: run.context() });
   if (result.errors?.length) throw new ExtractError(result.errors.map((e) => `${e.path ? `${e.path.join('.')}: ` : ''}${e.message}`).join('\n'));
   return result.data;

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Agency } from '../entities/agency.entity';
+import { badUserInput } from '../errors/bad-user-input';
 import { AgencyMetadataInput } from '../schema/mutation.inputs';
 import type { GatewayContext } from '../server/context';
-import { badUserInput } from '../server/errors';
 import { setAgencyMetadata } from '../services/agency-metadata.service';
 import { parseId } from '../services/report-filter';
 

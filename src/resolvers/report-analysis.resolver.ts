@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Check } from '../checks/check.types';
 import { Report } from '../entities/report.entity';
+import { badUserInput } from '../errors/bad-user-input';
 import type { CorrectionBasis, FigureName } from '../figures/figure-definitions';
 import { measureValue, parseMeasure } from '../figures/measure';
 import { yearOverYear } from '../figures/year-over-year';
@@ -8,7 +9,6 @@ import { CheckType } from '../schema/check.type';
 import { CheckStatusEnum, CorrectionBasisEnum, FigureNameEnum } from '../schema/enums';
 import { Figure, Figures, YearOverYear } from '../schema/figures.type';
 import type { GatewayContext } from '../server/context';
-import { badUserInput } from '../server/errors';
 
 @Resolver(() => Report)
 export class ReportAnalysisResolver {

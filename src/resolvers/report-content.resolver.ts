@@ -3,10 +3,10 @@ import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import { Section } from '../entities/section.entity';
 import { TableCell } from '../entities/table-cell.entity';
+import { badUserInput } from '../errors/bad-user-input';
 import { isCellAddress } from '../figures/measure';
 import { Table } from '../schema/table.type';
 import type { GatewayContext } from '../server/context';
-import { badUserInput } from '../server/errors';
 import { arrangeTables, isTableCode } from '../services/report-tables';
 
 @Resolver(() => Report)

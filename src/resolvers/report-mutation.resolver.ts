@@ -1,10 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Report } from '../entities/report.entity';
+import { badUserInput } from '../errors/bad-user-input';
 import { IngestError } from '../ingest/ingest-error';
 import { ingestReport } from '../ingest/ingest-report';
 import { IngestReportInput, IngestReportResult } from '../schema/mutation.inputs';
 import type { GatewayContext } from '../server/context';
-import { badUserInput } from '../server/errors';
 import { bumpDataVersion } from '../services/data-version.service';
 import { parseId } from '../services/report-filter';
 

@@ -4,6 +4,7 @@ import type { SqliteReadPool } from '../database/sqlite-read-pool';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
 import type { ReportAnalysisCache } from '../services/report-analysis';
 import { requireApiKey } from './api-keys';
+import type { BatchCost } from './batch-cost';
 import { RequestDeadline } from './request-deadline';
 
 export interface GatewayContext {
@@ -15,6 +16,8 @@ export interface GatewayContext {
   deadline: RequestDeadline;
   /** Throws UNAUTHENTICATED or FORBIDDEN unless the request carries a valid API key. */
   requireApiKey(): void;
+  /** Over HTTP: the cost of the request's operations together (a batch's sum). */
+  batchCost?: BatchCost;
 }
 
 export interface RequestCredentials {

@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -11,6 +11,8 @@ import type { DataSource } from 'typeorm';
 import { SqliteReadPool } from '../database/sqlite-read-pool';
 import { ReportAnalysisCache } from '../services/report-analysis';
 import { buildGatewaySchema } from '../schema/build-schema';
+import { loadCursorKey } from '../services/cursor-key.service';
+import { batchCostOf } from './batch-cost';
 import { cachePolicyPlugin } from './cache-policy.plugin';
 import { createContext, type GatewayContext, type SharedResources } from './context';
 import { gatewayErrorFormatter } from './format-error';
@@ -49,6 +51,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const schema = await buildGatewaySchema();
   const settings = options.settings ?? defaultSettings();
   const { limits } = settings;
+  await loadCursorKey(dataSource, settings.cursorSecret);
   const pool = readPoolFor(dataSource, settings.readWorkers);
   const shared: SharedResources = { pool, analyses: new ReportAnalysisCache() };
   const apollo = new ApolloServer<GatewayContext>({
@@ -90,7 +93,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(extractRouter({ schema, dataSource, shared, documents: examples, maxAge: settings.cacheMaxAge, logger }));
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   if (settings.ide) serveIde(app, idePage(examples, GRAPHQL_PATH));
-  const context = async ({ req }: { req: Request }) => createContext(dataSource, { authorization: req.headers.authorization, apiKeys: settings.apiKeys, timeoutMs: limits.timeoutMs }, shared);
+  const context = async ({ req, res }: { req: Request; res: Response }) => ({
+    ...createContext(dataSource, { authorization: req.headers.authorization, apiKeys: settings.apiKeys, timeoutMs: limits.timeoutMs }, shared),
+    batchCost: batchCostOf(req, res),
+  });
   app.use(GRAPHQL_PATH, jsonBody(limits.bodyLimit), bodyErrorHandler, batchLimit(limits.maxBatch), expressMiddleware(apollo, { context }));
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve));

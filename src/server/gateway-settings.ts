@@ -35,6 +35,8 @@ export interface GatewaySettings {
   cacheMaxAge: number;
   /** Processes that run SQLite reads (each with its own read-only connection); 0 reads on the gateway's own thread. */
   readWorkers: number;
+  /** Signs connection cursors when set; else the secret stored in the database does. */
+  cursorSecret?: string;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -78,7 +80,16 @@ export function settingsFromEnvironment(env: Environment): GatewaySettings {
     production,
     cacheMaxAge: env.NIANBAO_CACHE_MAX_AGE === undefined ? defaults.cacheMaxAge : int('NIANBAO_CACHE_MAX_AGE', defaults.cacheMaxAge),
     readWorkers: int('NIANBAO_READ_WORKERS', defaults.readWorkers),
+    cursorSecret: cursorSecretFromEnvironment(env),
   };
+}
+
+/** NIANBAO_CURSOR_SECRET; one short enough to guess would let anyone forge cursors. */
+export function cursorSecretFromEnvironment(env: Environment): string | undefined {
+  const text = env.NIANBAO_CURSOR_SECRET;
+  if (text === undefined || text === '') return undefined;
+  if (text.length < 32) throw new Error(`NIANBAO_CURSOR_SECRET must be at least 32 characters (e.g. openssl rand -hex 32), got ${text.length}`);
+  return text;
 }
 
 function positiveInteger(env: Environment, name: string, fallback: number): number {

@@ -3,6 +3,7 @@ import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphq
 import { PARTS } from '../template/parts.template';
 import { TABLES, templateCells } from '../template/tables.template';
 import { DEFAULT_PAGE_SIZE } from '../services/pagination';
+import { groupedCost } from './grouped-cost';
 
 /** A list whose length no argument bounds costs its selection this many times. */
 const DEFAULT_LIST_LENGTH = 10;
@@ -21,13 +22,15 @@ const LIST_LENGTHS: Record<string, number> = {
   'Report.checks': 60,
   'Agency.reports': 20,
   'Agency.children': 100,
-  // Groups of an aggregate: one per agency at worst, so priced like a full page.
-  'Query.aggregate': 100,
+  // An aggregate's values are one per measure: grouped-cost.ts prices them with the groups.
+  'AggregateGroup.values': 1,
 };
 
-/** Lists sized by an argument: `first` pages, `limit` ranks, `measures` per group. */
+/** Lists sized by an argument: `first` pages; aggregates and ranks by their groups and measures. */
 const listLength: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  const bound = args.first ?? args.limit;
+  const grouped = groupedCost(`${type.name}.${field.name}`, args, childComplexity);
+  if (grouped !== undefined) return grouped;
+  const bound = args.first;
   if (typeof bound === 'number') return 1 + Math.max(bound, 1) * childComplexity;
   if (field.args.some((arg) => arg.name === 'first')) return 1 + DEFAULT_PAGE_SIZE * childComplexity;
   if (!(getNullableType(field.type) instanceof GraphQLList)) return undefined;
@@ -36,7 +39,10 @@ const listLength: ComplexityEstimator = ({ type, field, args, childComplexity })
   return 1 + length * childComplexity;
 };
 
+/** Fields priced one by one, fragments at each spread; past it the estimate throws. */
+export const MAX_PRICED_FIELDS = 10_000;
+
 /** The estimated cost of running an operation: fields × the list lengths above them. */
 export function queryCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
-  return getComplexity({ schema, query: document, operationName, variables, estimators: [listLength, simpleEstimator({ defaultComplexity: 1 })] });
+  return getComplexity({ schema, query: document, operationName, variables, maxQueryNodes: MAX_PRICED_FIELDS, estimators: [listLength, simpleEstimator({ defaultComplexity: 1 })] });
 }

@@ -2,17 +2,20 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { validate, type GraphQLError, type ValidationRule } from 'graphql';
+import { getOperationAST, getVariableValues, GraphQLError, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { argumentRefusal } from '../schema/argument-refusal';
 import type { GatewayContext } from './context';
 import type { QueryLimits } from './gateway-settings';
 import { LIMIT_CODES, limitError, timeoutError } from './limit-errors';
-import { queryCost } from './query-cost';
+import { MAX_PRICED_FIELDS, queryCost } from './query-cost';
 
 /**
- * Refuses an operation over the depth, alias, directive or cost limit before
- * it runs. Runs per request, after Apollo's validation and its document cache,
- * because the cost depends on the variables (`first: $n`). An operation
- * stopped by its deadline answers with the one timeout error, not one per field.
+ * Refuses an operation over the depth, alias, directive or cost limit, or with
+ * an argument over its own limit, before it runs. Runs per request, after
+ * Apollo's validation and its document cache, because the cost and the
+ * arguments depend on the variables (`first: $n`). A batch's operations are
+ * priced together. An operation stopped by its deadline answers with the one
+ * timeout error, not one per field.
  */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<GatewayContext> {
   const armorRule = (rule: (options: object) => ValidationRule, n: number, code: keyof typeof LIMIT_CODES): ValidationRule =>
@@ -23,17 +26,29 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<Gatew
     armorRule(maxDirectivesRule as (options: object) => ValidationRule, limits.maxDirectives, 'directives'),
   ];
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      const batch = contextValue.batchCost;
+      let accounted = false;
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
           const [refusal] = validate(schema, document, rules);
           if (refusal) throw refusal;
-          const cost = costOrUnknown(() => queryCost(schema, document, operationName ?? undefined, request.variables ?? {}));
+          const variables = request.variables ?? {};
+          const cost = pricedCost(schema, document, operationName ?? undefined, variables);
           if (cost > limits.maxCost) {
-            throw limitError(LIMIT_CODES.cost, `query cost ${cost} is over the limit of ${limits.maxCost}: ask for smaller pages (first) or fewer nested lists`);
+            throw limitError(LIMIT_CODES.cost, `query cost ${cost} is over the limit of ${limits.maxCost}: ask for smaller pages (first), fewer groups or measures, or fewer nested lists`);
           }
+          accounted = true;
+          const total = batch ? await batch.priced(cost) : cost;
+          if (total > limits.maxCost) {
+            throw limitError(LIMIT_CODES.cost, `the ${batch?.operations} operations of the batch cost ${total} together, over the limit of ${limits.maxCost}: send fewer or cheaper ones`);
+          }
+          const argument = argumentRefusal(schema, document, operationName ?? undefined, variables);
+          if (argument) throw beforeExecution(argument);
         },
         async willSendResponse({ contextValue, response }) {
+          if (!accounted) batch?.ended();
+          accounted = true;
           if (!contextValue.deadline.expired || response.body.kind !== 'single') return;
           const { message, extensions } = timeoutError(contextValue.deadline.timeoutMs);
           response.body.singleResult = { errors: [{ message, extensions: { code: extensions.code } }] };
@@ -44,11 +59,28 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<Gatew
   };
 }
 
-/** Variables that do not fit the operation are refused by execution with a clear error; their cost is not needed. */
-function costOrUnknown(estimate: () => number): number {
+/**
+ * An operation that cannot be priced is refused, unless its variables do not
+ * fit it: execution refuses those itself, before any resolver runs.
+ */
+function pricedCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
   try {
-    return estimate();
-  } catch {
-    return 0;
+    return queryCost(schema, document, operationName, variables);
+  } catch (error) {
+    if (!variablesFit(schema, document, operationName, variables)) return 0;
+    const reason = /maximum allowed number of nodes/.test((error as Error).message)
+      ? `counting each fragment wherever it is spread, it selects over ${MAX_PRICED_FIELDS} fields: spread fragments fewer times`
+      : (error as Error).message;
+    throw limitError(LIMIT_CODES.cost, `the cost of the operation cannot be estimated, so it is not run: ${reason}`);
   }
+}
+
+function variablesFit(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): boolean {
+  const operation = getOperationAST(document, operationName);
+  return !operation || !getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 }).errors;
+}
+
+/** Refused before it runs, so with no data: 400, as Apollo answers variables of the wrong type. */
+function beforeExecution(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
 }

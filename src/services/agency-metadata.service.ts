@@ -1,7 +1,7 @@
 import { In, IsNull, Like, type EntityManager } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
+import { badUserInput } from '../errors/bad-user-input';
 import type { AgencyLevel } from '../schema/enums';
-import { badUserInput } from '../server/errors';
 import { GOVERNING_SUFFIXES, localNameOf, namesWithoutRegion } from '../template/agency-names.template';
 import { governedPlace, guessLevel, isNamedUnder } from './agency-guess';
 import { bumpDataVersion } from './data-version.service';

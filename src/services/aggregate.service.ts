@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import { badUserInput } from '../errors/bad-user-input';
 import { isRateFigure, type CorrectionBasis } from '../figures/figure-definitions';
 import { parseMeasure } from '../figures/measure';
 import type { AggregateGroup, GroupKey, MeasureAggregate, RankedGroup } from '../schema/aggregate.types';
 import type { ReportFilter } from '../schema/report-filter.input';
-import { badUserInput } from '../server/errors';
 import { GROUP_DIMENSIONS, groupedMeasuresQuery, type GroupDimension, type MeasurePlan } from './aggregate-sql';
 
 export interface AggregateRequest {

@@ -1,6 +1,8 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badUserInput } from '../errors/bad-user-input';
 import type { ConnectionShape } from '../schema/connection.type';
-import { badUserInput } from '../server/errors';
+import { cursorKeyOf } from './cursor-key.service';
+import { readCursor, signCursor, type CursorKeyKind } from './signed-cursor';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -10,15 +12,15 @@ export interface PageRequest {
   after?: string | null;
 }
 
-/** Keyset order: SQL expressions, their direction, and how to read each key from a row. */
+/** Keyset order: SQL expressions, what each holds, their direction, and how to read each key from a row. */
 export interface KeysetOrder<T> {
-  keys: { expression: string; value: (row: T) => string | number }[];
+  keys: { expression: string; kind: CursorKeyKind; value: (row: T) => string | number }[];
   direction: 'ASC' | 'DESC';
 }
 
 /**
  * One page of a connection by keyset: stable under inserts, one SELECT whatever
- * the page (and one COUNT when totalCount is asked). The cursor is the row's order keys, opaque to clients.
+ * the page (and one COUNT when totalCount is asked). The cursor is the row's order keys, signed (signed-cursor.ts).
  */
 export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, order: KeysetOrder<T>, page: PageRequest): Promise<ConnectionShape<T>> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
@@ -26,12 +28,13 @@ export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilde
     throw badUserInput(`first must be an integer from 0 to ${MAX_PAGE_SIZE}, got ${first}`, 'first');
   }
   const rowsQuery = query.clone();
-  if (page.after) applyAfter(rowsQuery, order, decodeCursor(page.after, order.keys.length));
+  const cursorKey = await cursorKeyOf(query.connection);
+  if (page.after) applyAfter(rowsQuery, order, readCursor(cursorKey, order, page.after));
   order.keys.forEach((key, index) => (index === 0 ? rowsQuery.orderBy(key.expression, order.direction) : rowsQuery.addOrderBy(key.expression, order.direction)));
   // Every join of a listing is many-to-one, so a plain LIMIT is exact (TypeORM's take() would first page distinct ids over the whole join).
   const rows = await rowsQuery.limit(first + 1).getMany();
   const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(order.keys.map((k) => k.value(node))), node }));
+  const edges = nodes.map((node) => ({ cursor: signCursor(cursorKey, order, order.keys.map((k) => k.value(node))), node }));
   return {
     edges,
     get totalCount() {
@@ -56,18 +59,4 @@ function applyAfter<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, order
   });
   values.forEach((value, index) => (params[`after${index}`] = value));
   query.andWhere(`(${alternatives.join(' OR ')})`, params);
-}
-
-function encodeCursor(values: (string | number)[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-function decodeCursor(cursor: string, length: number): (string | number)[] {
-  try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) return values;
-  } catch {
-    // fall through to the error below
-  }
-  throw badUserInput(`after: "${cursor}" is not a cursor of this listing`, 'after');
 }

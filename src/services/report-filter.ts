@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badUserInput } from '../errors/bad-user-input';
 import type { AgencyFilter, ReportFilter } from '../schema/report-filter.input';
-import { badUserInput } from '../server/errors';
 import { normalizeRegion } from './agency-metadata.service';
 
 /** Narrows a query over `report` joined to `agency` by a ReportFilter: one WHERE, no extra statement. */
@@ -34,8 +34,13 @@ export function applyAgencyFilter<T extends ObjectLiteral>(query: SelectQueryBui
 
 export function parseId(id: string, field: string): number {
   const value = Number(id);
-  if (!Number.isSafeInteger(value) || value <= 0) throw badUserInput(`${field}: "${id}" is not an id`, field);
+  if (!isRowId(value)) throw badUserInput(`${field}: "${id}" is not an id`, field);
   return value;
+}
+
+/** Ids are 32-bit integer columns: PostgreSQL refuses a larger number outright. */
+export function isRowId(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= 2_147_483_647;
 }
 
 /** `%` and `_` in a searched text match literally (with `ESCAPE '\'`, on SQLite and PostgreSQL alike). */

@@ -1,17 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
+import { badUserInput } from '../errors/bad-user-input';
 import type { ReportOrder } from '../schema/enums';
 import type { AgencyFilter, ReportFilter } from '../schema/report-filter.input';
-import { badUserInput } from '../server/errors';
 import { applyAgencyFilter, applyReportFilter, parseId } from './report-filter';
 import { paginate, type KeysetOrder, type PageRequest } from './pagination';
 
 const REPORT_ORDERS: Record<ReportOrder, KeysetOrder<Report>> = {
-  ID: { keys: [{ expression: 'report.id', value: (r) => r.id }], direction: 'ASC' },
-  YEAR_ASC: { keys: [{ expression: 'report.year', value: (r) => r.year }, { expression: 'report.id', value: (r) => r.id }], direction: 'ASC' },
-  YEAR_DESC: { keys: [{ expression: 'report.year', value: (r) => r.year }, { expression: 'report.id', value: (r) => r.id }], direction: 'DESC' },
-  AGENCY_NAME: { keys: [{ expression: 'agency.name', value: (r) => r.agency.name }, { expression: 'report.id', value: (r) => r.id }], direction: 'ASC' },
+  ID: { keys: [{ expression: 'report.id', kind: 'id', value: (r) => r.id }], direction: 'ASC' },
+  YEAR_ASC: { keys: [{ expression: 'report.year', kind: 'year', value: (r) => r.year }, { expression: 'report.id', kind: 'id', value: (r) => r.id }], direction: 'ASC' },
+  YEAR_DESC: { keys: [{ expression: 'report.year', kind: 'year', value: (r) => r.year }, { expression: 'report.id', kind: 'id', value: (r) => r.id }], direction: 'DESC' },
+  AGENCY_NAME: { keys: [{ expression: 'agency.name', kind: 'name', value: (r) => r.agency.name }, { expression: 'report.id', kind: 'id', value: (r) => r.id }], direction: 'ASC' },
 };
 
 export function listReports(db: EntityManager, filter: ReportFilter = {}, order: ReportOrder = 'ID', page: PageRequest = {}) {
@@ -21,7 +21,7 @@ export function listReports(db: EntityManager, filter: ReportFilter = {}, order:
 
 export function listAgencies(db: EntityManager, filter: AgencyFilter = {}, page: PageRequest = {}) {
   const query = applyAgencyFilter(db.getRepository(Agency).createQueryBuilder('agency'), filter);
-  return paginate(query, { keys: [{ expression: 'agency.name', value: (a) => a.name }, { expression: 'agency.id', value: (a) => a.id }], direction: 'ASC' }, page);
+  return paginate(query, { keys: [{ expression: 'agency.name', kind: 'name', value: (a) => a.name }, { expression: 'agency.id', kind: 'id', value: (a) => a.id }], direction: 'ASC' }, page);
 }
 
 export async function findReport(db: EntityManager, args: { id?: string | null; agencyName?: string | null; year?: number | null }): Promise<Report | null> {

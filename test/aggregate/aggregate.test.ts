@@ -26,7 +26,8 @@ describe.each(DATABASE_KINDS)('aggregate and rank on a generated corpus of 40 ag
 
   beforeAll(async () => {
     corpus = await writeCorpus({ seed: 40, agencies: 40, fromYear: 2021, toYear: 2023 });
-    gateway = await startTestGateway([], { kind, prepare: (dataSource) => loadCorpus(dataSource, corpus) });
+    // Grouping every agency is priced for a full corpus (20,000 agencies), over the default cost limit; here it checks sums, not limits.
+    gateway = await startTestGateway([], { kind, prepare: (dataSource) => loadCorpus(dataSource, corpus), settings: { limits: { maxCost: 10_000_000 } } });
     records = await exportAll(gateway.dataSource);
     const agencies = new Map((await gateway.dataSource.getRepository(Agency).find()).map((a) => [a.id, a]));
     for (const report of await gateway.dataSource.getRepository(Report).find()) {

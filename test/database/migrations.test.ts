@@ -23,7 +23,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
 
   it('local names are backfilled to what ingest writes, a region in front left out', async () => {
     const { atIngest, backfilled } = await backfillRoundTrip(
-      1,
+      2,
       async (dataSource) => {
         for (const [agencyName, year] of [['淮安市洪泽区人民政府', 2021], ['驻马店经济开发区招商局', 2021], ['江苏省淮安市涟水县人民政府', 2021]] as const) {
           await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, SAMPLE_FILES[1]!)), agencyName, year });
@@ -37,7 +37,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
 
   it('the completeness count is backfilled from the stored sections and cells to what ingest computes', async () => {
     const { atIngest, backfilled } = await backfillRoundTrip(
-      2,
+      3,
       async (dataSource) => {
         for (const file of SAMPLE_FILES) await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, file)) });
       },
@@ -46,6 +46,24 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
     expect(atIngest).toHaveLength(5);
     expect(Math.min(...atIngest)).toBeGreaterThan(150);
     expect(backfilled).toEqual(atIngest);
+  });
+
+  it('a database written by the earlier migrations gets a cursor secret of its own, its reports kept', async () => {
+    const secretOf = async (dataSource: DataSource) => ((await dataSource.query('SELECT id, secret FROM cursor_secret')) as { id: number; secret: string }[]).map((row) => ({ ...row, id: Number(row.id) }));
+    const [{ dataSource, close }, other] = await Promise.all([openTestDatabase(kind), openTestDatabase(kind)]);
+    try {
+      await dataSource.undoLastMigration();
+      await expect(dataSource.query('SELECT secret FROM cursor_secret')).rejects.toThrow();
+      await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, SAMPLE_FILES[1]!)) });
+      await dataSource.runMigrations();
+      const [row, ...more] = await secretOf(dataSource);
+      expect({ id: row!.id, more }).toEqual({ id: 1, more: [] });
+      expect(row!.secret).toMatch(/^[0-9a-f]{64}$/);
+      expect((await secretOf(other.dataSource))[0]!.secret).not.toBe(row!.secret);
+      expect(await dataSource.query('SELECT COUNT(*) AS n FROM report')).toEqual([{ n: kind === 'postgres' ? '1' : 1 }]);
+    } finally {
+      await Promise.all([close(), other.close()]);
+    }
   });
 
   it('build exactly the schema the entities describe', async () => {

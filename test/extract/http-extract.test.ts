@@ -56,6 +56,8 @@ describe('HTTP extracts, persisted queries and cache hints', () => {
     expect(await bad.json()).toEqual({ error: 'Variable "$year" got invalid value "soon"; Int cannot represent non-integer value: "soon"' });
     const unknown = await get('/extract/report-tables.csv?colour=red');
     expect(unknown.status).toBe(400);
+    const nul = await get(`/extract/all-cells.csv?filter=${encodeURIComponent('{"agencyName": "\\u0000"}')}`);
+    expect({ status: nul.status, body: await nul.json() }).toEqual({ status: 400, body: { error: 'reports(filter.agencyName): a NUL character (\\u0000) is not allowed' } });
   });
 
   it('automatic persisted queries: a hash alone after the first full request', async () => {

@@ -89,5 +89,7 @@ describe('settings from the environment', () => {
     expect(() => settingsFromEnvironment({ NIANBAO_MAX_DEPTH: 'deep' })).toThrow('NIANBAO_MAX_DEPTH must be a whole number of at least 0, got "deep"');
     expect(() => settingsFromEnvironment({ NIANBAO_READ_ONLY: 'perhaps' })).toThrow('NIANBAO_READ_ONLY must be on or off');
     expect(() => settingsFromEnvironment({ NIANBAO_BODY_LIMIT: 'huge' })).toThrow('NIANBAO_BODY_LIMIT must be a size like 1mb or 200kb, got "huge"');
+    expect(() => settingsFromEnvironment({ NIANBAO_CURSOR_SECRET: 'short' })).toThrow('NIANBAO_CURSOR_SECRET must be at least 32 characters (e.g. openssl rand -hex 32), got 5');
+    expect(settingsFromEnvironment({ NIANBAO_CURSOR_SECRET: 'x'.repeat(32) }).cursorSecret).toBe('x'.repeat(32));
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
+import { BatchCost } from '../../src/server/batch-cost';
 import { DEFAULT_LIMITS } from '../../src/server/gateway-settings';
 import { queryCost } from '../../src/server/query-cost';
 import { SAMPLE_SOURCES, startTestGateway, type TestGateway } from '../helpers/gateway';
@@ -84,6 +85,76 @@ describe('query limits: hostile documents are refused with their own code, and t
       const cost = queryCost(schema, parse(readFileSync(join(PROJECT, 'queries', file), 'utf8')), undefined, {});
       expect(cost, file).toBeLessThan(DEFAULT_LIMITS.maxCost);
     }
+  });
+});
+
+describe('cost at the default limits: aggregates and ranks by groups × measures, batches summed, the unpriceable refused', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await startTestGateway(SAMPLE_SOURCES.slice(0, 2));
+  });
+  afterAll(() => gateway.stop());
+
+  const post = async (body: unknown) => {
+    gateway.counter.count = 0;
+    const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as Body | Body[], statements: gateway.counter.count };
+  };
+  const codes = (body: Body | Body[]) => (Array.isArray(body) ? body : [body]).map((b) => b.errors?.[0]?.extensions.code);
+
+  it('a dashboard (aggregate by year, rank of agencies) costs a tenth of the limit or less, and runs', async () => {
+    const schema = await buildGatewaySchema();
+    const document = readFileSync(join(PROJECT, 'queries', 'aggregate-by-year.graphql'), 'utf8');
+    expect(queryCost(schema, parse(document), undefined, {})).toBeLessThan(DEFAULT_LIMITS.maxCost / 10);
+    const { status, body } = await post({ query: document });
+    expect({ status, errors: (body as Body).errors }).toEqual({ status: 200, errors: undefined });
+  });
+
+  it('25 aliases of aggregate(groupBy: [AGENCY, YEAR]) with 200 measures are refused before any SQL', async () => {
+    const measures = Array.from({ length: 200 }, (_, i) => (i % 2 ? 't3/new/total' : 'completionRate'));
+    const aliases = Array.from({ length: 25 }, (_, i) => `a${i}: aggregate(groupBy: [AGENCY, YEAR], measures: $m) { count }`).join(' ');
+    const refused = await post({ query: `query($m: [String!]!) { ${aliases} }`, variables: { m: measures } });
+    expect({ status: refused.status, codes: codes(refused.body), statements: refused.statements }).toEqual({ status: 400, codes: ['QUERY_TOO_COSTLY'], statements: 0 });
+    expect((refused.body as Body).errors![0]!.message).toMatch(/^query cost \d+ is over the limit of 300000/);
+  });
+
+  it('a batch is priced as the sum of its operations: two that fit alone are refused together', async () => {
+    const operation = { query: '{ aggregate(groupBy: [AGENCY], measures: ["t3/new/total", "completionRate"]) { key { agency { name } } count } }' };
+    const alone = await post([operation]);
+    expect(codes(alone.body)).toEqual([undefined]);
+    const together = await post([operation, operation]);
+    expect({ status: together.status, codes: codes(together.body), statements: together.statements }).toEqual({ status: 400, codes: ['QUERY_TOO_COSTLY', 'QUERY_TOO_COSTLY'], statements: 0 });
+    expect((together.body as Body[])[0]!.errors![0]!.message).toBe('the 2 operations of the batch cost 320002 together, over the limit of 300000: send fewer or cheaper ones');
+  });
+
+  it('an operation waiting for the rest of its batch is released, to be refused, when the response has gone', async () => {
+    const batch = new BatchCost(3);
+    const first = batch.priced(10);
+    batch.ended();
+    batch.abandon();
+    expect(await first).toBe(Number.POSITIVE_INFINITY);
+    const whole = new BatchCost(2);
+    const priced = whole.priced(10);
+    whole.ended();
+    expect(await priced).toBe(10);
+    // A malformed entry fails the whole batch before its operation starts: the answer comes at once and nothing runs.
+    const malformed = await post([{ query: '{ reports { totalCount } }' }, { query: 5 }]);
+    expect({ status: malformed.status, statements: malformed.statements }).toEqual({ status: 400, statements: 0 });
+  });
+
+  it('an operation whose cost cannot be estimated is refused, not free', async () => {
+    // 8 fields × 40 × 40 through nested fragments: well under the token limit, over what the estimate counts.
+    const spreads = (fragment: string) => Array.from({ length: 40 }, () => `...${fragment}`).join(' ');
+    const fragments = `fragment F0 on Report { id year generation title publishedAt sourceFile sourceFormat failingChecks } fragment F1 on Report { ${spreads('F0')} } fragment F2 on Report { ${spreads('F1')} }`;
+    const query = `{ report(id: "1") { ...F2 } } ${fragments}`;
+    const refused = await post({ query });
+    expect({ status: refused.status, codes: codes(refused.body), statements: refused.statements }).toEqual({ status: 400, codes: ['QUERY_TOO_COSTLY'], statements: 0 });
+    expect((refused.body as Body).errors![0]!.message).toBe(
+      'the cost of the operation cannot be estimated, so it is not run: counting each fragment wherever it is spread, it selects over 10000 fields: spread fragments fewer times',
+    );
+    // Variables of the wrong type are not a cost question: execution refuses them, before any SQL.
+    const wrongType = await post({ query: 'query($n: Int) { reports(first: $n) { totalCount } }', variables: { n: 'x' } });
+    expect({ status: wrongType.status, codes: codes(wrongType.body), statements: wrongType.statements }).toEqual({ status: 400, codes: ['BAD_USER_INPUT'], statements: 0 });
   });
 });
 

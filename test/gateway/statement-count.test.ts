@@ -61,7 +61,8 @@ describe('aggregates are computed by the database: statements do not grow with t
 
   async function statementsFor(agencies: number): Promise<{ statements: number[]; groups: number }> {
     const corpus = await writeCorpus({ seed: agencies, agencies });
-    const gateway = await startTestGateway([], { prepare: (dataSource) => loadCorpus(dataSource, corpus) });
+    // Every agency × year is priced for a full corpus (200,000 groups), over the default cost limit; here it counts statements.
+    const gateway = await startTestGateway([], { prepare: (dataSource) => loadCorpus(dataSource, corpus), settings: { limits: { maxCost: 10_000_000 } } });
     try {
       const statements: number[] = [];
       let groups = 0;

@@ -35,6 +35,15 @@ describe('two gateway processes on one database', () => {
     expect(b).toEqual(a);
   });
 
+  it('a cursor given by one pages on through the other: both sign with the secret stored in the database', async () => {
+    type Page = { reports: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string } } };
+    const query = 'query($after: String) { reports(first: 1, after: $after) { edges { node { id } } pageInfo { endCursor } } }';
+    const [one, all] = await Promise.all([first.graphql<Page>(query), first.graphql<Page>('{ reports(first: 2) { edges { node { id } } pageInfo { endCursor } } }')]);
+    const next = await second.graphql<Page>(query, { after: one.data!.reports.pageInfo.endCursor });
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.reports.edges[0]!.node.id).toBe(all.data!.reports.edges[1]!.node.id);
+  });
+
   it('concurrent ingests of the same report through both leave one copy', async () => {
     const text = sampleText('003_df08a9a1df66fae3.txt');
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? first : second).graphql<{ ingestReport: { outcome: string; report: { id: string } } }>(INGEST, { text, agency: '并发测试局' }, AUTH)));

@@ -1,0 +1,60 @@
+import { INGEST_LIMITS } from '../ingest/ingest-limits';
+
+/** The most a list argument may hold and a string (each string of a list) may run to, in UTF-16 code units. */
+export interface ArgumentLimit {
+  maxItems?: number;
+  maxLength?: number;
+}
+
+/** An id is a positive safe integer: at most 16 digits. */
+const ID = { maxLength: 20 };
+/** Agency names and regions fit their 200-character columns. */
+const NAME = { maxLength: 200 };
+/** A cursor holds an order's keys and its signature: a 200-character name in JSON, at worst six bytes a character, in base64. */
+const CURSOR = { maxLength: 2_000 };
+/** A cell address (t2/procurement/procurementAmount) or a figure name. */
+const MEASURE = { maxLength: 100 };
+
+/**
+ * Every list and string argument of the schema, by `Type.field(argument)` or
+ * `InputType.field`, with its limit (README, Limits). A test checks that the
+ * schema has no list or string argument missing here.
+ */
+export const ARGUMENT_LIMITS: Record<string, ArgumentLimit> = {
+  // Eight result columns a measure: 50 stay far from PostgreSQL's 1,664 and SQLite's 2,000.
+  'Query.aggregate(measures)': { maxItems: 50, ...MEASURE },
+  'Query.aggregate(groupBy)': { maxItems: 6 },
+  'Query.rank(measure)': MEASURE,
+  'Query.rank(groupBy)': { maxItems: 6 },
+  'Query.agency(id)': ID,
+  'Query.agency(name)': NAME,
+  'Query.agencies(after)': CURSOR,
+  'Query.report(id)': ID,
+  'Query.report(agencyName)': NAME,
+  'Query.reports(after)': CURSOR,
+  'Report.yearOverYear(measure)': MEASURE,
+  'Report.cells(table)': { maxLength: 10 },
+  'Report.cell(address)': MEASURE,
+  'Mutation.deleteReport(id)': ID,
+  // Reports exist from 2008 on: fifty years is more than any corpus holds.
+  'ReportFilter.years': { maxItems: 50 },
+  'ReportFilter.agencyId': ID,
+  'ReportFilter.agencyName': NAME,
+  'ReportFilter.agencySubtree': ID,
+  'ReportFilter.region': NAME,
+  'AgencyFilter.name': NAME,
+  'AgencyFilter.region': NAME,
+  'AgencyFilter.parentId': ID,
+  'AgencyMetadataInput.id': ID,
+  'AgencyMetadataInput.name': NAME,
+  'AgencyMetadataInput.fullName': { maxLength: 300 },
+  'AgencyMetadataInput.shortName': { maxLength: 100 },
+  'AgencyMetadataInput.region': NAME,
+  'AgencyMetadataInput.parentId': ID,
+  'IngestReportInput.text': { maxLength: INGEST_LIMITS.maxBytes },
+  'IngestReportInput.fileName': { maxLength: 1_000 },
+  'IngestReportInput.agencyName': NAME,
+};
+
+/** For an argument added to the schema but not yet to the table (the test above fails first). */
+export const DEFAULT_ARGUMENT_LIMIT: Required<ArgumentLimit> = { maxItems: 50, maxLength: 200 };
