@@ -13,10 +13,12 @@ interface Summary {
 
 function summarise(runs: Run[]): Summary {
   const total = (pick: (run: Run) => number) => runs.reduce((sum, run) => sum + pick(run), 0);
-  const median = (pick: (run: Run) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
-  const requests = Math.max(total((r) => r.requests), 1);
+  // Latencies of rounds in which no request completed are not zero but unknown.
+  const answered = runs.filter((run) => run.requests > 0);
+  const median = (pick: (run: Run) => number) => answered.map(pick).sort((a, b) => a - b)[Math.floor(answered.length / 2)] ?? NaN;
+  const requests = total((r) => r.requests);
   return {
-    rps: total((r) => r.requests) / total((r) => r.seconds),
+    rps: requests / total((r) => r.seconds),
     p50: median((r) => r.p50),
     p99: median((r) => r.p99),
     cpuMs: (total((r) => r.cpu) * 1000) / requests,
@@ -25,7 +27,8 @@ function summarise(runs: Run[]): Summary {
   };
 }
 
-const f = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+/** A number, or – where none could be measured (no request completed within a round, or a ratio to nothing). */
+const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
 
 /** The `peer` section of bench/RESULTS.md. */
 export function peerReport(cells: PeerCell[], withDatabaseCpu: boolean, { size, seconds, rounds }: { size: number; seconds: number; rounds: number }): string {
@@ -50,7 +53,7 @@ ${rows.join('\n')}`;
     const [ours, peer] = [summarise(cell.ours), summarise(cell.peer)];
     const ratio = ours.rps / peer.rps;
     const p99 = query.p99AtMostPeer ? ` with p99 ≤ the peer's (${f(ours.p99)} ms against ${f(peer.p99)} ms)` : '';
-    const met = ratio >= query.minRatio && (!query.p99AtMostPeer || ours.p99 <= peer.p99) && ours.errors + peer.errors === 0;
+    const met = ours.rps > 0 && peer.rps > 0 && ratio >= query.minRatio && (!query.p99AtMostPeer || ours.p99 <= peer.p99) && ours.errors + peer.errors === 0;
     const errors = ours.errors + peer.errors > 0 ? `; ${ours.errors + peer.errors} failed request(s)` : '';
     return `- ${query.name}, 10 connections: ≥ ${f(query.minRatio, 1)}× the peer's req/s${p99} — measured ${f(ratio, 2)}×${errors}: **${met ? 'met' : 'not met'}**`;
   });
@@ -64,7 +67,7 @@ each in its own process on loopback, each with its driver's default pool of 10 c
 answers from both servers were normalised to the same plain structure and found identical (the run stops otherwise).
 
 autocannon, ${rounds} round(s) of ${seconds} s per server and concurrency, alternating Nianbao, PostGraphile, Nianbao, …, after a 2 s warm-up of each.
-req/s: requests ÷ seconds over all rounds; p50/p99: the median of the rounds'; server CPU: user + system time of the server's process and every
+req/s: requests answered ÷ seconds over all rounds (those still in flight when a round ends are not counted); p50/p99: the median of the rounds'; server CPU: user + system time of the server's process and every
 process under it, ÷ requests; PostgreSQL CPU: the same over every process of the PostgreSQL server${withDatabaseCpu ? ' (anything else using it at the time counts too)' : ' (not measured: not on this machine)'}.
 Queries: see \`bench/peer-queries.ts\`.
 
