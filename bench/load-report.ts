@@ -49,7 +49,7 @@ ${stopped.join('\n')}
 - a /healthz request every ${healthzEveryMs} ms, whether or not the last one was answered.
 
 Both extra clients run in processes of their own. Peak RSS: VmHWM of the gateway's process and of each process under it, summed
-(a sum of peaks, which need not have coincided), read at the end of the load.
+(a sum of peaks, which need not have coincided), read at the end of the load (the peaks include the trials that sized the aggregate).
 
 | db | page requests | req/s | page p50 ms | page p99 ms | /healthz p50 ms | /healthz p99 ms | /healthz max ms | aggregate measures | aggregate answers | aggregate p50 ms | peak RSS MiB (Σ tree) |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
