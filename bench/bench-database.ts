@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../src/database/data-source';
@@ -54,8 +54,27 @@ export async function postgresReachable(): Promise<boolean> {
   }
 }
 
-async function admin(sql: string): Promise<Record<string, unknown>[]> {
+/** The PostgreSQL server's main process (the parent of every backend and parallel worker), when it runs on this machine. */
+export async function postgresServerPid(): Promise<number | undefined> {
   const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
+  await client.connect();
+  try {
+    const backend = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
+    return Number(/^\d+ \(.*\) \S+ (\d+)/s.exec(readFileSync(`/proc/${backend}/stat`, 'utf8'))![1]);
+  } catch {
+    return undefined; // on another machine, or in a container of its own
+  } finally {
+    await client.end();
+  }
+}
+
+function admin(sql: string): Promise<Record<string, unknown>[]> {
+  return runSql(POSTGRES_ADMIN_URL, sql);
+}
+
+/** One statement on a PostgreSQL database, on a connection of its own. */
+export async function runSql(url: string, sql: string): Promise<Record<string, unknown>[]> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return (await client.query(sql)).rows;

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -47,6 +48,97 @@ export async function startServer(db: string, env: NodeJS.ProcessEnv = {}): Prom
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${output}`)));
   });
   return { url, child };
+}
+
+/** A process and every process under it, found through the parent ids in /proc. */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    const parent = Number.isInteger(pid) ? statFields(pid)?.[1] : undefined;
+    if (parent !== undefined) children.set(Number(parent), [...(children.get(Number(parent)) ?? []), pid]);
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i += 1) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/**
+ * CPU seconds (user + system) of each process, with those of its children it
+ * has already reaped, so a child that ends between two readings is not lost.
+ */
+export function cpuSeconds(pids: number[]): Map<number, number> {
+  const times = new Map<number, number>();
+  for (const pid of pids) {
+    const fields = statFields(pid);
+    // After the command: state is field 3 (index 0 here), utime/stime/cutime/cstime fields 14–17.
+    if (fields) times.set(pid, fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / CLOCK_TICKS);
+  }
+  return times;
+}
+
+/** CPU seconds spent between two readings; a process that started in between counts from zero, one that ended is left out. */
+export function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let spent = 0;
+  for (const [pid, seconds] of after) spent += seconds - (before.get(pid) ?? 0);
+  return spent;
+}
+
+/** Peak RSS (VmHWM) summed over a process tree, in MiB: a sum of peaks, which need not have coincided. */
+export function treePeakRssMiB(root: number): number {
+  return processTree(root).reduce((sum, pid) => {
+    try {
+      return sum + peakRssMiB(pid);
+    } catch {
+      return sum; // ended while being read
+    }
+  }, 0);
+}
+
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** One GraphQL request over HTTP: the status, the parsed body, and the wall time in ms. */
+export async function postGraphql(url: string, query: string, timeoutMs = 120_000): Promise<{ status: number; body: GraphqlBody; ms: number }> {
+  const started = performance.now();
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(timeoutMs) });
+  const text = await response.text();
+  let body: GraphqlBody;
+  try {
+    body = JSON.parse(text) as GraphqlBody;
+  } catch {
+    body = { errors: [{ message: text.slice(0, 300), extensions: { code: 'NOT_JSON' } }] };
+  }
+  return { status: response.status, body, ms: performance.now() - started };
+}
+
+export interface GraphqlBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** autocannon on one GraphQL document, counting 200 answers that carry GraphQL errors. */
+export async function cannon(url: string, query: string, connections: number, seconds: number): Promise<{ result: autocannon.Result; graphqlErrors: number }> {
+  let graphqlErrors = 0;
+  const request: autocannon.Request = {
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    onResponse: (status: number, body: string) => {
+      if (status === 200 && body.includes('"errors"')) graphqlErrors += 1;
+    },
+  };
+  const result = await autocannon({ url, connections, duration: seconds, requests: [request] });
+  return { result, graphqlErrors };
 }
 
 export function machine(): string {

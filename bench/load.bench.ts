@@ -1,80 +1,98 @@
-import autocannon from 'autocannon';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { machine, peakRssMiB, runMeasured, startServer, writeSection } from './bench-support';
+import type autocannon from 'autocannon';
+import { generateCorpusFiles, loadedDatabase } from './bench-corpus';
+import { postgresReachable } from './bench-database';
+import { cannon, postGraphql, startServer, treePeakRssMiB, writeSection } from './bench-support';
+import { discoverExpensiveQuery, type ExpensiveQuery } from './expensive-query';
+import { loadReport } from './load-report';
+import { runProbe, type ProbeResult } from './probe-client';
 
-const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50);
-const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
-const AGENCIES = 300;
-
-/** The mix: what the frontend, the IDE's analysts and the review scripts send, nested and aggregate alike. */
-const QUERIES: Record<string, string> = {
-  'nested page': '{ reports(first: 20) { totalCount edges { node { id year agency { name } tables { code rows { code cells { address value status } } } } } } }',
-  'report detail': '{ report(id: "7") { title sections { code text } figures { completionRate disclosureRate } checks { id status expected actual } previous { year } yearOverYear(measure: "t3/new/total") { absolute relative } } }',
-  'checks page': '{ reports(first: 20, filter: { years: [2023] }) { edges { node { id agency { name } failingChecks checks { id status } } } } }',
-  'aggregate by year': '{ aggregate(groupBy: [YEAR], measures: ["t3/new/total", "completionRate", "reportCompleteness"]) { key { year } count values { sum mean pooled } } }',
-  'aggregate by region and level': '{ aggregate(groupBy: [REGION, LEVEL], filter: { years: [2023] }, measures: ["t3/new/total", "disclosureRate"]) { key { region level } count values { sum pooled } } }',
-  rank: '{ rank(measure: "disclosureRate", groupBy: [AGENCY], limit: 10, minSample: 5) { key { agency { name } } value { pooled } } }',
+export const LOAD_SETTINGS = {
+  agencies: Number(process.env.BENCH_LOAD_AGENCIES ?? 250),
+  connections: Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50),
+  seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 30),
+  deadlineSeconds: Number(process.env.BENCH_DEADLINE_SECONDS ?? 10),
+  healthzEveryMs: 100,
 };
 
-interface Outcome {
-  result: autocannon.Result;
-  graphqlErrors: number;
-  peakMiB: number;
+/** What the frontend's listing sends: a page of 20 with figures, t3 cells and the checks that fail. */
+export const PAGE_QUERY = `{ reports(first: 20) { edges { node { id agency { name } figures { completionRate disclosureRate }
+  cells(table: "t3") { address value status } failingChecks checks { id status expected actual } } } } }`;
+
+export interface LoadOutcome {
+  kind: 'sqlite' | 'postgres';
+  page: { result: autocannon.Result; graphqlErrors: number };
+  expensive: ExpensiveQuery & { run: ProbeResult };
+  healthz: ProbeResult;
+  peakRssMiB: number;
+  deadline: { timeoutMs: number; aloneMs: number; run: ProbeResult; healthz: ProbeResult };
 }
 
-async function runLoad(url: string, pid: number): Promise<Outcome> {
-  let graphqlErrors = 0;
-  const requests: autocannon.Request[] = Object.values(QUERIES).map((query) => ({
-    method: 'POST',
-    path: '/graphql',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-    onResponse: (status: number, body: string) => {
-      if (status === 200 && body.includes('"errors"')) graphqlErrors += 1;
-    },
-  }));
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
-  return { result, graphqlErrors, peakMiB: peakRssMiB(pid) };
-}
-
-/** `BENCH_ONLY=load npm run bench`: 50 clients for 30 s of mixed queries against `nianbao serve` on loopback; fails on any error. */
+/** `BENCH_ONLY=load npm run bench`: 50 clients on the page, one on the costliest aggregate, /healthz every 100 ms; then a short deadline. */
 export async function loadBenchmark(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-load-'));
   try {
-    const corpus = join(dir, 'corpus');
-    const db = join(dir, 'load.sqlite');
-    await runMeasured(['generate', '--agencies', String(AGENCIES), '--years', '2021-2023', '--out', corpus, '--seed', '5']);
-    await runMeasured(['ingest', corpus, '--db', db]);
-    await runMeasured(['agencies', 'import', join(corpus, 'agencies.csv'), '--db', db]);
-    const server = await startServer(db, { NODE_ENV: 'production' });
-    let outcome: Outcome;
-    try {
-      outcome = await runLoad(server.url, server.child.pid!);
-    } finally {
-      server.child.kill('SIGTERM');
+    const corpus = await generateCorpusFiles(dir, { agencies: LOAD_SETTINGS.agencies, years: '2020-2023', seed: 5 });
+    const kinds = (await postgresReachable()) ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+    const outcomes: LoadOutcome[] = [];
+    for (const kind of kinds) {
+      outcomes.push(await loadOne(kind, dir, corpus));
+      writeSection('load', loadReport(outcomes, LOAD_SETTINGS));
     }
-    const { result, graphqlErrors, peakMiB } = outcome;
-    const failures = result.errors + result.timeouts + result.non2xx + graphqlErrors;
-    const l = result.latency;
-    writeSection(
-      'load',
-      `## Load (issue 7)
-
-\`nianbao serve\` (NODE_ENV=production, SQLite, ${AGENCIES * 3} generated reports) on loopback; autocannon with ${CONNECTIONS} connections for ${SECONDS} s,
-each cycling through ${Object.keys(QUERIES).length} queries: ${Object.keys(QUERIES).join(', ')} (see \`bench/load.bench.ts\`).
-Machine: ${machine()}.
-
-| requests | req/s | p50 ms | p90 ms | p99 ms | max ms | transport errors | timeouts | non-2xx | GraphQL errors | peak RSS MiB |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-| ${result.requests.total.toLocaleString('en')} | ${result.requests.average.toFixed(0)} | ${l.p50} | ${l.p90} | ${l.p99} | ${l.max} | ${result.errors} | ${result.timeouts} | ${result.non2xx} | ${graphqlErrors} | ${peakMiB.toFixed(0)} |
-
-Target: zero errors of any kind — ${failures === 0 ? 'met' : `**not met: ${failures}**`}.`,
-    );
-    process.stdout.write(`load: ${result.requests.total} requests, p50 ${l.p50} ms, p99 ${l.p99} ms, ${failures} failure(s)\n`);
-    if (failures > 0) throw new Error(`load benchmark: ${failures} failed request(s)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function loadOne(kind: 'sqlite' | 'postgres', dir: string, corpus: string): Promise<LoadOutcome> {
+  const { database, serve } = await loadedDatabase(kind, dir, `load_${kind}`, corpus, true);
+  try {
+    const server = await startServer(serve, { NODE_ENV: 'production' });
+    let measured: Omit<LoadOutcome, 'deadline'>;
+    let aloneMs: number;
+    const queryFile = join(dir, `expensive-${kind}.graphql`);
+    try {
+      const expensive = await discoverExpensiveQuery(server.url);
+      writeFileSync(queryFile, expensive.query);
+      process.stdout.write(`load ${kind}: the costliest aggregate has ${expensive.measures} measures (${expensive.stoppedBy})\n`);
+      const { connections, seconds, healthzEveryMs } = LOAD_SETTINGS;
+      const [page, run, healthz] = await Promise.all([
+        cannon(server.url, PAGE_QUERY, connections, seconds),
+        runProbe({ url: server.url, mode: 'loop', seconds, queryFile }),
+        runProbe({ url: `${server.url}/healthz`, mode: 'poll', seconds, intervalMs: healthzEveryMs }),
+      ]);
+      measured = { kind, page, expensive: { ...expensive, run }, healthz, peakRssMiB: treePeakRssMiB(server.child.pid!) };
+      const alone: number[] = [];
+      for (let i = 0; i < 3; i += 1) alone.push((await postGraphql(server.url, expensive.query)).ms);
+      aloneMs = median(alone);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    process.stdout.write(`load ${kind}: ${measured.page.result.requests.total} page requests, /healthz p99 ${measured.healthz.p99} ms\n`);
+    return { ...measured, deadline: await deadlineRun(serve, queryFile, aloneMs) };
+  } finally {
+    await database.drop();
+  }
+}
+
+/** A gateway whose time limit is a quarter of what the costliest aggregate takes alone, sent that aggregate back to back. */
+async function deadlineRun(serve: string, queryFile: string, aloneMs: number): Promise<LoadOutcome['deadline']> {
+  const timeoutMs = Math.max(1, Math.round(aloneMs / 4));
+  const server = await startServer(serve, { NODE_ENV: 'production', NIANBAO_QUERY_TIMEOUT_MS: String(timeoutMs) });
+  try {
+    const seconds = LOAD_SETTINGS.deadlineSeconds;
+    const [run, healthz] = await Promise.all([
+      runProbe({ url: server.url, mode: 'loop', seconds, queryFile }),
+      runProbe({ url: `${server.url}/healthz`, mode: 'poll', seconds, intervalMs: LOAD_SETTINGS.healthzEveryMs }),
+    ]);
+    return { timeoutMs, aloneMs, run, healthz };
+  } finally {
+    server.child.kill('SIGTERM');
+  }
+}
+
+function median(values: number[]): number {
+  return values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }

@@ -1,6 +1,7 @@
 import { extractMemoryBenchmark } from './extract-memory.bench';
 import { gatewayBenchmark } from './gateway.bench';
 import { loadBenchmark } from './load.bench';
+import { peerBenchmark } from './peer.bench';
 
 /** `npm run bench`: every benchmark, each writing its section of bench/RESULTS.md. Never part of the tests. */
 async function main(): Promise<void> {
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   if (!only || only === 'gateway') await gatewayBenchmark();
   if (!only || only === 'extract') await extractMemoryBenchmark();
   if (!only || only === 'load') await loadBenchmark();
+  if (!only || only === 'peer') await peerBenchmark();
 }
 
 main().catch((error: unknown) => {
