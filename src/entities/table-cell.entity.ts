@@ -9,6 +9,8 @@ import { Report } from './report.entity';
 @ObjectType('Cell', { description: 'One cell of tables t2, t3 or t4', simpleResolvers: true })
 @Entity({ name: 'table_cell' })
 @Index('table_cell_address', ['reportId', 'table', 'row', 'column'], { unique: true })
+// PostgreSQL only, made by its migration (an INCLUDE index the schema builder cannot describe).
+@Index('table_cell_by_address', { synchronize: false })
 export class TableCell {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -2,5 +2,6 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { CursorSecret1764100000000 } from './1764100000000-cursor-secret';
 import { AgencyLocalName1764000000000 } from '../portable/1764000000000-agency-local-name';
 import { ReportCompleteness1763900000000 } from '../portable/1763900000000-report-completeness';
+import { CellAddressIndex1764200000000 } from '../portable/1764200000000-cell-address-index';
 
-export const SQLITE_MIGRATIONS = [InitialSchema1763800000000, ReportCompleteness1763900000000, AgencyLocalName1764000000000, CursorSecret1764100000000];
+export const SQLITE_MIGRATIONS = [InitialSchema1763800000000, ReportCompleteness1763900000000, AgencyLocalName1764000000000, CursorSecret1764100000000, CellAddressIndex1764200000000];
