@@ -18,6 +18,7 @@ import { createContext, type GatewayContext, type SharedResources } from './cont
 import { gatewayErrorFormatter } from './format-error';
 import { defaultSettings, type GatewaySettings } from './gateway-settings';
 import { batchLimit, bodyErrorHandler, corsPolicy, jsonBody } from './http-guards';
+import { executionGate } from './execution-gate';
 import { queryLimitsPlugin } from './query-limits.plugin';
 import { readOnlyPlugin } from './read-only.plugin';
 import { unavailableStatusPlugin } from './unavailable-status.plugin';
@@ -97,7 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ...createContext(dataSource, { authorization: req.headers.authorization, apiKeys: settings.apiKeys, timeoutMs: limits.timeoutMs }, shared),
     batchCost: batchCostOf(req, res),
   });
-  app.use(GRAPHQL_PATH, jsonBody(limits.bodyLimit), bodyErrorHandler, batchLimit(limits.maxBatch), expressMiddleware(apollo, { context }));
+  app.use(GRAPHQL_PATH, executionGate(settings.maxConcurrent), jsonBody(limits.bodyLimit), bodyErrorHandler, batchLimit(limits.maxBatch), expressMiddleware(apollo, { context }));
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;

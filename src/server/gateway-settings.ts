@@ -35,6 +35,8 @@ export interface GatewaySettings {
   cacheMaxAge: number;
   /** Processes that run SQLite reads (each with its own read-only connection); 0 reads on the gateway's own thread. */
   readWorkers: number;
+  /** GraphQL requests run at once; the others wait their turn. */
+  maxConcurrent: number;
   /** Signs connection cursors when set; else the secret stored in the database does. */
   cursorSecret?: string;
 }
@@ -51,7 +53,7 @@ export const DEFAULT_LIMITS: QueryLimits = {
 };
 
 export function defaultSettings(production = false): GatewaySettings {
-  return { limits: DEFAULT_LIMITS, apiKeys: [], readOnly: false, corsOrigins: [], introspection: !production, ide: !production, production, cacheMaxAge: 60, readWorkers: availableParallelism() };
+  return { limits: DEFAULT_LIMITS, apiKeys: [], readOnly: false, corsOrigins: [], introspection: !production, ide: !production, production, cacheMaxAge: 60, readWorkers: availableParallelism(), maxConcurrent: 4 * availableParallelism() };
 }
 
 type Environment = Record<string, string | undefined>;
@@ -80,6 +82,7 @@ export function settingsFromEnvironment(env: Environment): GatewaySettings {
     production,
     cacheMaxAge: env.NIANBAO_CACHE_MAX_AGE === undefined ? defaults.cacheMaxAge : int('NIANBAO_CACHE_MAX_AGE', defaults.cacheMaxAge),
     readWorkers: int('NIANBAO_READ_WORKERS', defaults.readWorkers),
+    maxConcurrent: atLeastOne('NIANBAO_MAX_CONCURRENT', int('NIANBAO_MAX_CONCURRENT', defaults.maxConcurrent)),
     cursorSecret: cursorSecretFromEnvironment(env),
   };
 }
@@ -90,6 +93,11 @@ export function cursorSecretFromEnvironment(env: Environment): string | undefine
   if (text === undefined || text === '') return undefined;
   if (text.length < 32) throw new Error(`NIANBAO_CURSOR_SECRET must be at least 32 characters (e.g. openssl rand -hex 32), got ${text.length}`);
   return text;
+}
+
+function atLeastOne(name: string, value: number): number {
+  if (value < 1) throw new Error(`${name} must be at least 1, got ${value}`);
+  return value;
 }
 
 function positiveInteger(env: Environment, name: string, fallback: number): number {

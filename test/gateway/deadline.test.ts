@@ -56,7 +56,7 @@ describe('SQLite: a read past its deadline', () => {
     for (const source of SAMPLE_SOURCES.slice(0, 2)) await ingestReport(dataSource, { bytes: readFileSync((source as { file: string }).file) });
     await dataSource.destroy();
     makeReportsSlow(file.path);
-    serve = await startServeProcess(['--db', file.path], { NIANBAO_QUERY_TIMEOUT_MS: String(TIMEOUT_MS), NIANBAO_READ_WORKERS: '2' });
+    serve = await startServeProcess(['--db', file.path], { NIANBAO_QUERY_TIMEOUT_MS: String(TIMEOUT_MS), NIANBAO_READ_WORKERS: '2', NIANBAO_MAX_CONCURRENT: '1' });
   });
 
   afterAll(async () => {
@@ -79,6 +79,15 @@ describe('SQLite: a read past its deadline', () => {
       return pids.length === 2 && pids.some((pid) => !workersBefore.includes(pid)) ? pids : undefined;
     });
     expect(now.filter((pid) => workersBefore.includes(pid))).toHaveLength(1);
+  });
+
+  it('runs one request at a time when NIANBAO_MAX_CONCURRENT=1: a quick one waits for the slow one ahead of it', async () => {
+    const finished: string[] = [];
+    const send = (name: string, query: string) => serve.graphql(query).then(() => finished.push(name));
+    const slow = send('slow', '{ reports { totalCount } }');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await Promise.all([slow, send('quick', '{ agencies { totalCount } }')]);
+    expect(finished).toEqual(['slow', 'quick']);
   });
 
   it('serves requests again once the fresh worker has started', async () => {
