@@ -13,7 +13,8 @@ import { arrangeTables, isTableCode } from '../services/report-tables';
 export class ReportContentResolver {
   @FieldResolver(() => Agency)
   async agency(@Root() report: Report, @Ctx() { loaders }: GatewayContext): Promise<Agency> {
-    return (await loaders.agency.load(report.agencyId))!;
+    // Listings and lookups fetch the agency with the report; a report reached another way (previous) loads it.
+    return report.agency ?? (await loaders.agency.load(report.agencyId))!;
   }
 
   @FieldResolver(() => [Section], { description: 'The six parts in order; sub-parts under `children`' })

@@ -25,26 +25,32 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<Gatew
     armorRule(maxAliasesRule as (options: object) => ValidationRule, limits.maxAliases, 'aliases'),
     armorRule(maxDirectivesRule as (options: object) => ValidationRule, limits.maxDirectives, 'directives'),
   ];
+  const passed = passedOperations();
   return {
     async requestDidStart({ contextValue }) {
       const batch = contextValue.batchCost;
       let accounted = false;
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          const [refusal] = validate(schema, document, rules);
-          if (refusal) throw refusal;
           const variables = request.variables ?? {};
-          const cost = pricedCost(schema, document, operationName ?? undefined, variables);
-          if (cost > limits.maxCost) {
-            throw limitError(LIMIT_CODES.cost, `query cost ${cost} is over the limit of ${limits.maxCost}: ask for smaller pages (first), fewer groups or measures, or fewer nested lists`);
+          const key = `${operationName ?? ''}\n${JSON.stringify(variables)}`;
+          let cost = passed.cost(document, key);
+          if (cost === undefined) {
+            const [refusal] = validate(schema, document, rules);
+            if (refusal) throw refusal;
+            cost = pricedCost(schema, document, operationName ?? undefined, variables);
+            if (cost > limits.maxCost) {
+              throw limitError(LIMIT_CODES.cost, `query cost ${cost} is over the limit of ${limits.maxCost}: ask for smaller pages (first), fewer groups or measures, or fewer nested lists`);
+            }
+            const argument = argumentRefusal(schema, document, operationName ?? undefined, variables);
+            if (argument) throw beforeExecution(argument);
+            passed.remember(document, key, cost);
           }
           accounted = true;
           const total = batch ? await batch.priced(cost) : cost;
           if (total > limits.maxCost) {
             throw limitError(LIMIT_CODES.cost, `the ${batch?.operations} operations of the batch cost ${total} together, over the limit of ${limits.maxCost}: send fewer or cheaper ones`);
           }
-          const argument = argumentRefusal(schema, document, operationName ?? undefined, variables);
-          if (argument) throw beforeExecution(argument);
         },
         async willSendResponse({ contextValue, response }) {
           if (!accounted) batch?.ended();
@@ -55,6 +61,26 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<Gatew
           response.http.status = 503;
         },
       };
+    },
+  };
+}
+
+const REMEMBERED_VARIABLES = 100;
+
+/**
+ * Operations that passed every check of these limits, with their cost, by
+ * document (Apollo hands the same parsed document to every request of the
+ * same text) and variables: a dashboard's repeated requests are checked once.
+ */
+function passedOperations() {
+  const passed = new WeakMap<DocumentNode, Map<string, number>>();
+  return {
+    cost: (document: DocumentNode, key: string) => passed.get(document)?.get(key),
+    remember(document: DocumentNode, key: string, cost: number): void {
+      const costs = passed.get(document) ?? new Map<string, number>();
+      if (costs.size >= REMEMBERED_VARIABLES) costs.delete(costs.keys().next().value!);
+      costs.set(key, cost);
+      passed.set(document, costs);
     },
   };
 }

@@ -25,12 +25,10 @@ export function listAgencies(db: EntityManager, filter: AgencyFilter = {}, page:
 }
 
 export async function findReport(db: EntityManager, args: { id?: string | null; agencyName?: string | null; year?: number | null }): Promise<Report | null> {
-  const reports = db.getRepository(Report);
-  if (args.id != null) return reports.findOne({ where: { id: parseId(args.id, 'id') } });
-  if (args.agencyName && args.year != null) {
-    // One statement: findOne with a condition on the relation would first page distinct ids.
-    return reports.createQueryBuilder('report').innerJoin('report.agency', 'agency').where('agency.name = :name AND report.year = :year', { name: args.agencyName, year: args.year }).getOne();
-  }
+  // One statement, with the agency: a report is nearly always asked for with its agency's name.
+  const report = db.getRepository(Report).createQueryBuilder('report').innerJoinAndSelect('report.agency', 'agency');
+  if (args.id != null) return report.where('report.id = :id', { id: parseId(args.id, 'id') }).getOne();
+  if (args.agencyName && args.year != null) return report.where('agency.name = :name AND report.year = :year', { name: args.agencyName, year: args.year }).getOne();
   throw badUserInput('report needs id, or agencyName and year');
 }
 
