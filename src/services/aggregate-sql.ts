@@ -21,6 +21,9 @@ const DIMENSION_SOURCES: Record<GroupDimension, string> = {
   GENERATION: 'report.generation',
 };
 
+/** Up to this many addresses, PostgreSQL joins each one's cells directly instead of folding every cell wanted per report. */
+const DIRECT_JOINS = 4;
+
 /** How a measure aggregates: a cell or a count figure sums; a rate pools Σnumerator ÷ Σdenominator. */
 export interface MeasurePlan {
   measure: Measure;
@@ -57,7 +60,13 @@ export function groupedMeasuresQuery(
   );
   perReport.select('report.id', 'report_id');
   for (const dimension of Object.keys(DIMENSION_SOURCES) as GroupDimension[]) perReport.addSelect(DIMENSION_SOURCES[dimension], GROUP_DIMENSIONS[dimension]);
-  if (addresses.length > 0 && db.connection.options.type === 'postgres') {
+  if (addresses.length > 0 && addresses.length <= DIRECT_JOINS && db.connection.options.type === 'postgres') {
+    // A few addresses: one join each, on the (address) index, at most one cell per report and address; nothing to fold.
+    addresses.forEach((_address, i) => {
+      perReport.leftJoin(TableCell, `cell_${i}`, `cell_${i}.report_id = report.id AND cell_${i}.table_code = :t${i} AND cell_${i}.row_code = :r${i} AND cell_${i}.column_code = :k${i} AND cell_${i}.status IN ('NUMBER', 'ZERO')`);
+      perReport.addSelect(`cell_${i}.value`, `c_${i}`);
+    });
+  } else if (addresses.length > 0 && db.connection.options.type === 'postgres') {
     // PostgreSQL plans best with the cells folded per report first (one hash aggregate), then joined.
     perReport.leftJoin(
       (cells) => {
