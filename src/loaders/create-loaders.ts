@@ -56,12 +56,11 @@ export function createLoaders(db: EntityManager, analyses?: ReportAnalysisCache)
       Promise.all(
         reports.map(async (report) => {
           const previous = await previousReport(report);
-          const kept = analyses?.get(report, previous);
-          if (kept) return kept;
-          const [reportFacts, ownCells] = await Promise.all([facts.load(report), cells.load(report.id)]);
-          const fresh = analyseReport(reportFacts, ownCells.length > 0);
-          analyses?.set(report, previous, fresh);
-          return fresh;
+          const compute = async () => {
+            const [reportFacts, ownCells] = await Promise.all([facts.load(report), cells.load(report.id)]);
+            return analyseReport(reportFacts, ownCells.length > 0);
+          };
+          return analyses ? analyses.analysis(report, previous, compute) : compute();
         }),
       ),
     { cacheKeyFn: (report) => report.id },

@@ -24,17 +24,21 @@ const CACHED_REPORTS = 2000;
  * Analyses kept across requests, so a page of reports does not re-run every
  * check of every report each time it is asked for. The key names exactly what
  * the analysis reads — the report's content and its previous year's — so a
- * re-ingested report or a changed previous year is a different key.
+ * re-ingested report or a changed previous year is a different key. Requests
+ * arriving together for the same report share one computation.
  */
 export class ReportAnalysisCache {
-  private readonly entries = new LRUCache<string, ReportAnalysis>({ max: CACHED_REPORTS });
+  private readonly entries = new LRUCache<string, Promise<ReportAnalysis>>({ max: CACHED_REPORTS });
 
-  get(report: Report, previous: Report | undefined): ReportAnalysis | undefined {
-    return this.entries.get(analysisKey(report, previous));
-  }
-
-  set(report: Report, previous: Report | undefined, analysis: ReportAnalysis): void {
-    this.entries.set(analysisKey(report, previous), analysis);
+  analysis(report: Report, previous: Report | undefined, compute: () => Promise<ReportAnalysis>): Promise<ReportAnalysis> {
+    const key = analysisKey(report, previous);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = compute();
+      this.entries.set(key, entry);
+      entry.catch(() => this.entries.delete(key));
+    }
+    return entry;
   }
 }
 
