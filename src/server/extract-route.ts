@@ -16,6 +16,8 @@ export interface ExtractRouteOptions {
   dataSource: DataSource;
   /** What the gateway's requests share (the read pool, the analyses). */
   shared: SharedResources;
+  /** Each page of an extract runs under the operation time limit, like any GraphQL request. */
+  timeoutMs: number;
   documents: ExampleQuery[];
   /** Seconds a CDN or proxy may keep an extract. */
   maxAge: number;
@@ -50,7 +52,7 @@ export function extractRouter(options: ExtractRouteOptions): Router {
       res.set({ 'Content-Type': CONTENT_TYPES[format], 'Content-Disposition': `attachment; filename="${name}.${format}"` });
       await runExtract({
         schema: options.schema,
-        context: () => createContext(options.dataSource, {}, options.shared),
+        context: () => createContext(options.dataSource, { timeoutMs: options.timeoutMs }, options.shared),
         prepared: document,
         variables,
         format,

@@ -90,6 +90,25 @@ describe('SQLite: a read past its deadline', () => {
     expect(finished).toEqual(['slow', 'quick']);
   });
 
+  it('stops an extract at the deadline too: a download cannot hold a worker', async () => {
+    const response = await fetch(`${serve.url}/extract/all-cells.csv`, { signal: AbortSignal.timeout(20_000) });
+    const body = await response.text();
+    expect({ status: response.status, stopped: body.includes(`${TIMEOUT_MS} ms time limit`) }).toEqual({ status: 400, stopped: true });
+  });
+
+  it('gives up the place of a request whose client went away while it waited', async () => {
+    const slow = serve.graphql('{ reports { totalCount } }');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const gone = fetch(`${serve.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ agencies { totalCount } }' }), signal: AbortSignal.timeout(150) });
+    await expect(gone).rejects.toThrow();
+    await slow;
+    const next = await waitForAsync(async () => {
+      const result = await serve.graphql<{ agencies: { totalCount: number } }>('{ agencies { totalCount } }');
+      return result.data ? result : undefined;
+    });
+    expect(next).toEqual({ data: { agencies: { totalCount: 2 } } });
+  });
+
   it('serves requests again once the fresh worker has started', async () => {
     const answer = await waitForAsync(async () => {
       const result = await serve.graphql<{ agencies: { totalCount: number } }>('{ agencies { totalCount } }');
