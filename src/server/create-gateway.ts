@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
+import { healthProbe } from '../database/health-probe';
 import { SqliteReadPool } from '../database/sqlite-read-pool';
 import { ReportAnalysisCache } from '../services/report-analysis';
 import { buildGatewaySchema } from '../schema/build-schema';
@@ -80,9 +81,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url?.startsWith(IDE_ASSET_PATH) ?? false } }));
+  const health = healthProbe(dataSource);
   app.get('/healthz', async (_req, res) => {
     try {
-      await dataSource.query('SELECT 1');
+      await health.check();
       res.json({ status: 'ok' });
     } catch (error) {
       logger.error({ err: error }, 'health check failed');
@@ -103,7 +105,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { url: `http://${host}:${address.port}`, server, close: async () => (await apollo.stop(), await pool?.close()) };
+  return { url: `http://${host}:${address.port}`, server, close: async () => (await apollo.stop(), await health.close(), await pool?.close()) };
 }
 
 /** SQLite reads go to worker processes, unless none are wanted or the database is in this process's memory only. */
