@@ -7,12 +7,11 @@ import type { ReadStop } from './read-stop';
 import type { SqliteReadPool } from './sqlite-read-pool';
 
 /**
- * The entity manager one request reads through: on SQLite its reads run in the
- * read pool, on PostgreSQL its statements are cancelled when its time is up.
- * Without a stop (the CLI, server-side extracts) it is the data source's own.
+ * The entity manager one request reads through: every statement checks the
+ * request's deadline; on SQLite its reads run in the read pool (when the
+ * gateway has one), on PostgreSQL its statements are cancelled when its time is up.
  */
-export function readManager(dataSource: DataSource, stop?: ReadStop, pool?: SqliteReadPool): EntityManager {
-  if (!stop) return dataSource.manager;
+export function readManager(dataSource: DataSource, stop: ReadStop, pool?: SqliteReadPool): EntityManager {
   if (dataSource.options.type === 'postgres') {
     const runner = new DeadlinePostgresQueryRunner(dataSource.driver as PostgresDriver, dataSource.defaultReplicationModeForReads(), stop);
     return dataSource.createEntityManager(runner);

@@ -21,7 +21,7 @@ export class ReadCancelled extends Error {
 export class SqliteReadPool {
   private readonly pool: workerpool.Pool;
 
-  constructor(readonly path: string, readonly size: number) {
+  constructor(path: string, size: number) {
     this.pool = workerpool.pool(workerScript(), {
       workerType: 'process',
       maxWorkers: size,
@@ -45,11 +45,6 @@ export class SqliteReadPool {
     } finally {
       cancel();
     }
-  }
-
-  /** Workers running or starting (the pool keeps `size` of them). */
-  get workers(): number {
-    return this.pool.stats().totalWorkers;
   }
 
   async close(): Promise<void> {
