@@ -59,19 +59,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
 const MIGRATION_LOCK = 4_2_2021;
 
 async function migrate(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type !== 'postgres') {
-    // Processes starting together on a new SQLite file race to migrate it: a loser finds the tables there
-    // (the winner committed each migration with its record) and, on its next try, nothing left to run.
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await dataSource.runMigrations();
-        return;
-      } catch (error) {
-        if (attempt >= 5 || !/already exists|database is locked/.test(String(error))) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-      }
-    }
-  }
+  if (dataSource.options.type !== 'postgres') return migrateSqlite(dataSource);
   const lock = dataSource.createQueryRunner('master');
   await lock.connect();
   try {
@@ -80,5 +68,38 @@ async function migrate(dataSource: DataSource): Promise<void> {
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lock.release();
+  }
+}
+
+/**
+ * Processes starting together on one SQLite file race to migrate it. Each takes the file's write lock before it
+ * reads which migrations ran, so the others wait and then find nothing left to run. Foreign keys are off while
+ * migrations rebuild tables (SQLite ignores that pragma inside a transaction, so it is set first).
+ */
+async function migrateSqlite(dataSource: DataSource): Promise<void> {
+  await dataSource.query('PRAGMA foreign_keys = OFF');
+  try {
+    await lockForWriting(dataSource);
+    try {
+      await dataSource.runMigrations({ transaction: 'none' });
+      await dataSource.query('COMMIT');
+    } catch (error) {
+      await dataSource.query('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    await dataSource.query('PRAGMA foreign_keys = ON');
+  }
+}
+
+/** Waits for the write lock: each try waits out the connection's busy timeout (10 s), for about five minutes in all. */
+async function lockForWriting(dataSource: DataSource): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await dataSource.query('BEGIN IMMEDIATE');
+      return;
+    } catch (error) {
+      if (attempt >= 30 || !/database is locked/.test(String(error))) throw error;
+    }
   }
 }

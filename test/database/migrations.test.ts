@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { ingestReport } from '../../src/ingest/ingest-report';
 import { SAMPLE_FILES, SEEDS } from '../helpers/fixtures';
+import { openDatabase } from '../../src/database/data-source';
+import { SQLITE_MIGRATIONS } from '../../src/database/migrations/sqlite';
+import { tempSqlitePath } from '../helpers/temp-database';
 import { DATABASE_KINDS, openTestDatabase, POSTGRES_SKIP_MESSAGE, POSTGRES_URL } from '../helpers/test-databases';
 
 describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
@@ -93,6 +97,31 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
       }
     } finally {
       await close();
+    }
+  });
+});
+
+describe('migrations (sqlite, several processes starting at once)', () => {
+  /** Opens the file in a process of its own, as a starting gateway does (needs `npm run build`, which `npm test` does). */
+  function openInProcess(path: string): Promise<string> {
+    const script = `require('./dist/database/data-source').openDatabase({ kind: 'sqlite', path: ${JSON.stringify(path)} }).then((d) => d.destroy())`;
+    return new Promise((resolve, reject) =>
+      execFile(process.execPath, ['-e', script], { cwd: join(__dirname, '..', '..') }, (error, _stdout, stderr) => (error ? reject(new Error(stderr || String(error))) : resolve(stderr))),
+    );
+  }
+
+  it('processes racing to open a new file all open it, each migration run once', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const file = tempSqlitePath();
+      try {
+        await Promise.all(Array.from({ length: 6 }, () => openInProcess(file.path)));
+        const dataSource = await openDatabase({ kind: 'sqlite', path: file.path }, { migrate: false });
+        const runs: { name: string }[] = await dataSource.query('SELECT name FROM migrations ORDER BY id');
+        await dataSource.destroy();
+        expect(runs.map((run) => run.name)).toEqual(SQLITE_MIGRATIONS.map((migration) => migration.name));
+      } finally {
+        file.cleanup();
+      }
     }
   });
 });
