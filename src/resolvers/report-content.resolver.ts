@@ -9,6 +9,9 @@ import { Table } from '../schema/table.type';
 import type { GatewayContext } from '../server/context';
 import { arrangeTables, isTableCode } from '../services/report-tables';
 
+/** The fields below that read the report's cells. */
+export const CELL_FIELDS: ReadonlySet<string> = new Set(['tables', 'cells', 'cell']);
+
 @Resolver(() => Report)
 export class ReportContentResolver {
   @FieldResolver(() => Agency)

@@ -45,7 +45,8 @@ export function groupedMeasuresQuery(
 ): SelectQueryBuilder<ObjectLiteral> {
   const addresses = [...new Set(plans.flatMap((plan) => termsOf(plan, basis).flatMap((t) => t.map((term) => term.address))))];
   const column = (address: string) => `c_${addresses.indexOf(address)}`;
-  const perReport = db.createQueryBuilder(Report, 'report').innerJoin(Agency, 'agency', 'agency.id = report.agency_id');
+  // A left join (every report has its agency) that PostgreSQL drops when no dimension or filter reads the agency.
+  const perReport = db.createQueryBuilder(Report, 'report').leftJoin(Agency, 'agency', 'agency.id = report.agency_id');
   const cellParams: Record<string, string | string[]> = {};
   addresses.forEach((address, i) => {
     const [table, row, col] = address.split('/') as [string, string, string];

@@ -1,9 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
+import type { TableCell } from '../entities/table-cell.entity';
 import { badUserInput } from '../errors/bad-user-input';
 import type { ReportOrder } from '../schema/enums';
 import type { AgencyFilter, ReportFilter } from '../schema/report-filter.input';
+import { cellsFromJson, cellsJsonAggregate } from './cell-json';
 import { applyAgencyFilter, applyReportFilter, parseId } from './report-filter';
 import { paginate, type KeysetOrder, type PageRequest } from './pagination';
 
@@ -24,12 +26,27 @@ export function listAgencies(db: EntityManager, filter: AgencyFilter = {}, page:
   return paginate(query, { keys: [{ expression: 'agency.name', kind: 'name', value: (a) => a.name }, { expression: 'agency.id', kind: 'id', value: (a) => a.id }], direction: 'ASC' }, page);
 }
 
-export async function findReport(db: EntityManager, args: { id?: string | null; agencyName?: string | null; year?: number | null }): Promise<Report | null> {
-  // One statement, with the agency: a report is nearly always asked for with its agency's name.
-  const report = db.getRepository(Report).createQueryBuilder('report').innerJoinAndSelect('report.agency', 'agency');
-  if (args.id != null) return report.where('report.id = :id', { id: parseId(args.id, 'id') }).getOne();
-  if (args.agencyName && args.year != null) return report.where('agency.name = :name AND report.year = :year', { name: args.agencyName, year: args.year }).getOne();
-  throw badUserInput('report needs id, or agencyName and year');
+export interface FoundReport {
+  report: Report;
+  /** The report's cells, when asked for with it. */
+  cells?: TableCell[];
+}
+
+/** A report with its agency (nearly always asked for with it) and, when wanted, its cells: one statement. */
+export async function findReport(db: EntityManager, args: { id?: string | null; agencyName?: string | null; year?: number | null }, withCells = false): Promise<FoundReport | null> {
+  const query = db.getRepository(Report).createQueryBuilder('report').innerJoinAndSelect('report.agency', 'agency');
+  if (args.id != null) query.where('report.id = :id', { id: parseId(args.id, 'id') });
+  else if (args.agencyName && args.year != null) query.where('agency.name = :name AND report.year = :year', { name: args.agencyName, year: args.year });
+  else throw badUserInput('report needs id, or agencyName and year');
+  if (!withCells) {
+    const report = await query.getOne();
+    return report && { report };
+  }
+  const postgres = db.connection.options.type === 'postgres';
+  query.addSelect(`(SELECT ${cellsJsonAggregate(postgres)} FROM table_cell cell WHERE cell.report_id = report.id)`, 'report_cells');
+  const { entities, raw } = await query.getRawAndEntities<{ report_cells: Parameters<typeof cellsFromJson>[1] }>();
+  const report = entities[0];
+  return report ? { report, cells: cellsFromJson(report.id, raw[0]!.report_cells) } : null;
 }
 
 export async function findAgency(db: EntityManager, args: { id?: string | null; name?: string | null }): Promise<Agency | null> {

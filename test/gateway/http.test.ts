@@ -65,9 +65,9 @@ describe('errors in production', () => {
     const production = await startTestGateway(SAMPLE_SOURCES.slice(0, 1), { production: true });
     try {
       await production.dataSource.query('DROP TABLE "table_cell"');
-      const { status, body } = await production.graphql('{ report(id: "1") { cells { value } } }');
+      const { status, body } = await production.graphql('{ reports(first: 1) { edges { node { cells { value } } } } }');
       expect(status).toBe(200);
-      expect(body.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 21 }], path: ['report', 'cells'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(body.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 38 }], path: ['reports', 'edges', 0, 'node', 'cells'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
       const invalid = await production.graphql('{ report(id: "1") { nonsense } }');
       expect(invalid.body.errors![0]!.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
     } finally {

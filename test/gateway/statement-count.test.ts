@@ -50,6 +50,44 @@ describe('no N+1: SQL statements per request do not grow with the page size', ()
   });
 });
 
+describe('a report by id, asked for with its agency and cells, is one statement', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await startTestGateway([{ file: join(SEEDS, '001_e6ee48d9f5f3b505.txt'), agencyName: '测试机关' }]);
+  });
+  afterAll(() => gateway.stop());
+
+  type Answer = { report: { agency: { name: string }; cells?: { address: string; value: number | null }[]; cell?: { value: number } } };
+  async function ask(query: string): Promise<{ statements: number; report: Answer['report'] }> {
+    gateway.counter.count = 0;
+    const { body } = await gateway.graphql<Answer>(query);
+    expect(body.errors).toBeUndefined();
+    return { statements: gateway.counter.count, report: body.data!.report };
+  }
+
+  it('cells directly, through a fragment, or one cell: one statement, the same cells as a listing gives', async () => {
+    const direct = await ask('{ report(id: "1") { agency { name } cells { address value } } }');
+    const fragment = await ask('query { report(id: "1") { ...withCells } } fragment withCells on Report { agency { name } ... on Report { cells { address value } } }');
+    const one = await ask('{ report(id: "1") { cell(address: "t3/new/total") { value } } }');
+    const { body } = await gateway.graphql<{ reports: { edges: { node: { cells: unknown[] } }[] } }>('{ reports(first: 1) { edges { node { cells { address value } } } } }');
+    expect([direct.statements, fragment.statements, one.statements]).toEqual([1, 1, 1]);
+    expect(direct.report.agency.name).toBe('测试机关');
+    expect(direct.report.cells).toHaveLength(200);
+    expect(direct.report.cells).toEqual(body.data!.reports.edges[0]!.node.cells);
+    expect(fragment.report).toEqual(direct.report);
+    // t3/new/total of seed 001, as a person read it (test/fixtures/expected).
+    expect(one.report.cell!.value).toBe(6);
+    expect(direct.report.cells!.find((c) => c.address === 't3/new/total')!.value).toBe(6);
+  });
+
+  it('without cells the report is not sent with them; a missing report is null', async () => {
+    const plain = await ask('{ report(id: "1") { agency { name } } }');
+    expect(plain.statements).toBe(1);
+    const missing = await ask('{ report(id: "99") { cells { value } } }');
+    expect(missing.report).toBeNull();
+  });
+});
+
 describe('aggregates are computed by the database: statements do not grow with the corpus', () => {
   // One root field per request: DataLoader batches within a tick, and two root fields may resolve in different ticks.
   const AGGREGATE = `{
