@@ -4,10 +4,29 @@ import { INGEST_LIMITS } from '../ingest/ingest-limits';
 export interface ArgumentLimit {
   maxItems?: number;
   maxLength?: number;
+  /** A row id: written as a whole number from 1 to MAX_ROW_ID. */
+  rowId?: boolean;
+  /** Least and most an Int argument may be. */
+  range?: [number, number];
 }
 
-/** An id is a positive safe integer: at most 16 digits. */
-const ID = { maxLength: 20 };
+/** Ids are 32-bit integer columns: PostgreSQL refuses a larger number outright. */
+export const MAX_ROW_ID = 2_147_483_647;
+
+export function isRowId(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= MAX_ROW_ID;
+}
+
+/** An id as written: digits only (not 0x1, 1e0 or 01), within the id columns. */
+export function readRowId(text: string): number | undefined {
+  const value = /^[1-9][0-9]{0,15}$/.test(text) ? Number(text) : undefined;
+  return isRowId(value) ? value : undefined;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+const ID = { maxLength: 20, rowId: true };
+const PAGE = { range: [0, MAX_PAGE_SIZE] as [number, number] };
 /** Agency names and regions fit their 200-character columns. */
 const NAME = { maxLength: 200 };
 /** A cursor holds an order's keys and its signature: a 200-character name in JSON, at worst six bytes a character, in base64. */
@@ -29,9 +48,11 @@ export const ARGUMENT_LIMITS: Record<string, ArgumentLimit> = {
   'Query.agency(id)': ID,
   'Query.agency(name)': NAME,
   'Query.agencies(after)': CURSOR,
+  'Query.agencies(first)': PAGE,
   'Query.report(id)': ID,
   'Query.report(agencyName)': NAME,
   'Query.reports(after)': CURSOR,
+  'Query.reports(first)': PAGE,
   'Report.yearOverYear(measure)': MEASURE,
   'Report.cells(table)': { maxLength: 10 },
   'Report.cell(address)': MEASURE,
@@ -57,4 +78,4 @@ export const ARGUMENT_LIMITS: Record<string, ArgumentLimit> = {
 };
 
 /** For an argument added to the schema but not yet to the table (the test above fails first). */
-export const DEFAULT_ARGUMENT_LIMIT: Required<ArgumentLimit> = { maxItems: 50, maxLength: 200 };
+export const DEFAULT_ARGUMENT_LIMIT: Required<Pick<ArgumentLimit, 'maxItems' | 'maxLength'>> = { maxItems: 50, maxLength: 200 };

@@ -21,7 +21,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { badUserInput } from '../errors/bad-user-input';
-import { ARGUMENT_LIMITS, DEFAULT_ARGUMENT_LIMIT } from './argument-limits';
+import { ARGUMENT_LIMITS, DEFAULT_ARGUMENT_LIMIT, MAX_ROW_ID, readRowId } from './argument-limits';
 
 interface FieldUse {
   /** Type.field, the key of its arguments in ARGUMENT_LIMITS. */
@@ -113,8 +113,11 @@ function valueRefusal(value: unknown, type: GraphQLInputType, place: Place): Gra
     }
     return undefined;
   }
-  if (!isScalarType(nullable) || typeof value !== 'string') return undefined;
+  if (!isScalarType(nullable)) return undefined;
+  if (typeof value === 'number' && limit.range && (value < limit.range[0] || value > limit.range[1])) return refuse(`from ${limit.range[0]} to ${limit.range[1]}, got ${value}`);
+  if (typeof value !== 'string') return undefined;
   if (value.length > limit.maxLength) return refuse(`at most ${limit.maxLength} characters, got ${value.length}`);
   if (value.includes('\u0000')) return refuse('a NUL character (\\u0000) is not allowed');
+  if (limit.rowId && readRowId(value) === undefined) return refuse(`an id is a whole number from 1 to ${MAX_ROW_ID.toLocaleString('en')}, got ${JSON.stringify(value)}`);
   return undefined;
 }

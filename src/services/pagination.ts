@@ -1,11 +1,11 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from '../errors/bad-user-input';
+import { MAX_PAGE_SIZE } from '../schema/argument-limits';
 import type { ConnectionShape } from '../schema/connection.type';
 import { cursorKeyOf } from './cursor-key.service';
 import { readCursor, signCursor, type CursorKeyKind } from './signed-cursor';
 
 export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 
 export interface PageRequest {
   first?: number | null;

@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from '../errors/bad-user-input';
+import { MAX_ROW_ID, readRowId } from '../schema/argument-limits';
 import type { AgencyFilter, ReportFilter } from '../schema/report-filter.input';
 import { normalizeRegion } from './agency-metadata.service';
 
@@ -32,15 +33,11 @@ export function applyAgencyFilter<T extends ObjectLiteral>(query: SelectQueryBui
   return query;
 }
 
+/** The argument pass refuses a malformed id before execution; callers outside GraphQL (the CLI) meet this check. */
 export function parseId(id: string, field: string): number {
-  const value = Number(id);
-  if (!isRowId(value)) throw badUserInput(`${field}: "${id}" is not an id`, field);
+  const value = readRowId(id);
+  if (value === undefined) throw badUserInput(`${field}: an id is a whole number from 1 to ${MAX_ROW_ID.toLocaleString('en')}, got ${JSON.stringify(id)}`, field);
   return value;
-}
-
-/** Ids are 32-bit integer columns: PostgreSQL refuses a larger number outright. */
-export function isRowId(value: unknown): value is number {
-  return Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= 2_147_483_647;
 }
 
 /** `%` and `_` in a searched text match literally (with `ESCAPE '\'`, on SQLite and PostgreSQL alike). */

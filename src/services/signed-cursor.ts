@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { badUserInput } from '../errors/bad-user-input';
-import { isRowId } from './report-filter';
+import { isRowId } from '../schema/argument-limits';
 
 /** What an order key holds: a row id, a year (a 32-bit integer), or a name. */
 export type CursorKeyKind = 'id' | 'year' | 'name';

@@ -54,6 +54,20 @@ describe('argument limits: lists, string lengths and NUL refused with BAD_USER_I
     expect(await refusal(`{ agencies(after: "${'A'.repeat(2001)}") { totalCount } }`)).toEqual(refused('after', 'agencies(after): at most 2000 characters, got 2001'));
   });
 
+  it('ids that are not whole numbers of the id columns, and page sizes over 100 or under 0', async () => {
+    const notAnId = (field: string, call: string, written: string) => refused(field, `${call}: an id is a whole number from 1 to 2,147,483,647, got ${JSON.stringify(written)}`);
+    for (const written of ['abc', '0', '0x1', '1e0', '01', '2147483648', '-1']) {
+      expect(await refusal('query($id: ID) { report(id: $id) { id } }', { id: written })).toEqual(notAnId('id', 'report(id)', written));
+    }
+    expect(await refusal('{ agency(id: "x") { id } }')).toEqual(notAnId('id', 'agency(id)', 'x'));
+    expect(await refusal('{ reports(filter: { agencyId: "1.5" }) { totalCount } }')).toEqual(notAnId('filter.agencyId', 'reports(filter.agencyId)', '1.5'));
+    expect(await refusal('{ reports(first: 1000) { totalCount } }')).toEqual(refused('first', 'reports(first): from 0 to 100, got 1000'));
+    expect(await refusal('query($n: Int) { agencies(first: $n) { totalCount } }', { n: -1 })).toEqual(refused('first', 'agencies(first): from 0 to 100, got -1'));
+    const fits = await ask('{ report(id: "2147483647") { id } reports(first: 100) { totalCount } }');
+    expect(fits.status).toBe(200);
+    expect(fits.body).toEqual({ data: { report: null, reports: { totalCount: 2 } } });
+  });
+
   it('a NUL character anywhere: a filter, a nested field, a fragment, a mutation input (refused before the API key is asked for)', async () => {
     const nul = 'reports(filter.agencyName): a NUL character (\\u0000) is not allowed';
     expect(await refusal('query($f: ReportFilter) { reports(filter: $f) { totalCount } }', { f: { agencyName: '政府\u0000' } })).toEqual(refused('filter.agencyName', nul));

@@ -55,7 +55,7 @@ describe('query limits: hostile documents are refused with their own code, and t
     expect(costly.message).toMatch(/^query cost \d+ is over the limit of 20000/);
     const fanOut = '{ agencies(first: 100) { edges { node { children { children { reports { id } } } } } } }';
     expect((await refusal(fanOut)).code).toBe('QUERY_TOO_COSTLY');
-    expect(await refusal('{ reports(first: 1000) { totalCount } }')).toMatchObject({ code: 'BAD_USER_INPUT', message: 'first must be an integer from 0 to 100, got 1000' });
+    expect(await refusal('{ reports(first: 1000) { totalCount } }')).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', message: 'reports(first): from 0 to 100, got 1000' });
     await stillServing();
   });
 
