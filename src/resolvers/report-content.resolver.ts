@@ -10,7 +10,7 @@ import type { GatewayContext } from '../server/context';
 import { arrangeTables, isTableCode } from '../services/report-tables';
 
 /** The fields below that read the report's cells. */
-export const CELL_FIELDS: ReadonlySet<string> = new Set(['tables', 'cells', 'cell']);
+export const CELL_READING_FIELDS: ReadonlySet<string> = new Set(['tables', 'cells', 'cell']);
 
 @Resolver(() => Report)
 export class ReportContentResolver {

@@ -6,7 +6,7 @@ import { ReportOrderEnum, type ReportOrder } from '../schema/enums';
 import { ReportFilter } from '../schema/report-filter.input';
 import type { GatewayContext } from '../server/context';
 import { findReport, listReports } from '../services/report-listing.service';
-import { CELL_FIELDS } from './report-content.resolver';
+import { CELL_READING_FIELDS } from './report-content.resolver';
 import { selectsAny } from './selection';
 
 export const ReportConnection = Connection(Report, 'Report');
@@ -22,7 +22,7 @@ export class ReportQueryResolver {
     @Arg('year', () => Int, { nullable: true }) year?: number,
   ): Promise<Report | null> {
     // Asked for with its cells, the report comes with them in the same statement.
-    const found = await findReport(db, { id, agencyName, year }, selectsAny(info, CELL_FIELDS));
+    const found = await findReport(db, { id, agencyName, year }, selectsAny(info, CELL_READING_FIELDS));
     if (found?.cells) loaders.cells.prime(found.report.id, found.cells);
     return found?.report ?? null;
   }
