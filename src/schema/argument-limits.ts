@@ -11,11 +11,14 @@ export interface ArgumentLimit {
 }
 
 /** Ids are 32-bit integer columns: PostgreSQL refuses a larger number outright. */
-export const MAX_ROW_ID = 2_147_483_647;
+const MAX_ROW_ID = 2_147_483_647;
 
 export function isRowId(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= MAX_ROW_ID;
 }
+
+/** What an id argument must be, as refusals say it. */
+export const ROW_ID_RULE = `an id is a whole number from 1 to ${MAX_ROW_ID.toLocaleString('en')}`;
 
 /** An id as written: digits only (not 0x1, 1e0 or 01), within the id columns. */
 export function readRowId(text: string): number | undefined {

@@ -21,7 +21,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { badUserInput } from '../errors/bad-user-input';
-import { ARGUMENT_LIMITS, DEFAULT_ARGUMENT_LIMIT, MAX_ROW_ID, readRowId } from './argument-limits';
+import { ARGUMENT_LIMITS, DEFAULT_ARGUMENT_LIMIT, readRowId, ROW_ID_RULE } from './argument-limits';
 
 interface FieldUse {
   /** Type.field, the key of its arguments in ARGUMENT_LIMITS. */
@@ -118,6 +118,6 @@ function valueRefusal(value: unknown, type: GraphQLInputType, place: Place): Gra
   if (typeof value !== 'string') return undefined;
   if (value.length > limit.maxLength) return refuse(`at most ${limit.maxLength} characters, got ${value.length}`);
   if (value.includes('\u0000')) return refuse('a NUL character (\\u0000) is not allowed');
-  if (limit.rowId && readRowId(value) === undefined) return refuse(`an id is a whole number from 1 to ${MAX_ROW_ID.toLocaleString('en')}, got ${JSON.stringify(value)}`);
+  if (limit.rowId && readRowId(value) === undefined) return refuse(`${ROW_ID_RULE}, got ${JSON.stringify(value)}`);
   return undefined;
 }

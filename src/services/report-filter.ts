@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from '../errors/bad-user-input';
-import { MAX_ROW_ID, readRowId } from '../schema/argument-limits';
+import { readRowId, ROW_ID_RULE } from '../schema/argument-limits';
 import type { AgencyFilter, ReportFilter } from '../schema/report-filter.input';
 import { normalizeRegion } from './agency-metadata.service';
 
@@ -36,7 +36,7 @@ export function applyAgencyFilter<T extends ObjectLiteral>(query: SelectQueryBui
 /** The argument pass refuses a malformed id before execution; callers outside GraphQL (the CLI) meet this check. */
 export function parseId(id: string, field: string): number {
   const value = readRowId(id);
-  if (value === undefined) throw badUserInput(`${field}: an id is a whole number from 1 to ${MAX_ROW_ID.toLocaleString('en')}, got ${JSON.stringify(id)}`, field);
+  if (value === undefined) throw badUserInput(`${field}: ${ROW_ID_RULE}, got ${JSON.stringify(id)}`, field);
   return value;
 }
 
