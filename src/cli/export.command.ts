@@ -2,13 +2,14 @@ import { stringify } from 'csv-stringify';
 import type { Command } from 'commander';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { CELL_RECORD_FIELDS, exportCells } from '../services/cell-export.service';
+import { CELL_RECORD_FIELDS, exportCells, exportVersionCells } from '../services/cell-export.service';
 import { withDatabase } from './open-database';
 import { parseChoice, parseYear } from './option-parsers';
 import { InvalidArgumentError } from 'commander';
 import { TABLES } from '../template/tables.template';
 
 const FORMATS = ['csv', 'ndjson'] as const;
+const VERSIONS = ['current', 'all'] as const;
 
 export function registerExportCommand(program: Command): void {
   program
@@ -18,10 +19,12 @@ export function registerExportCommand(program: Command): void {
     .option('--years <years>', 'only these years: 2021,2023 or 2021-2023', parseYears)
     .option('--agency <name>', 'only this agency (exact name; repeat for more)', (name: string, names: string[]) => [...names, name], [])
     .option('--tables <tables>', 'only these tables: t2,t3,t4', parseTables)
+    .option('--versions <which>', `${VERSIONS.join(' or ')}: the current version of each report, or every version`, parseChoice(VERSIONS), 'current')
     .option('--db <path>', 'SQLite file (default: $NIANBAO_DB or data/nianbao.sqlite)')
-    .action(async (options: { format: (typeof FORMATS)[number]; db?: string; years?: number[]; agency: string[]; tables?: string[] }) => {
+    .action(async (options: { format: (typeof FORMATS)[number]; versions: (typeof VERSIONS)[number]; db?: string; years?: number[]; agency: string[]; tables?: string[] }) => {
       await withDatabase(options.db, async (dataSource) => {
-        const records = exportCells(dataSource.manager, { years: options.years, agencies: options.agency, tables: options.tables });
+        const filter = { years: options.years, agencies: options.agency, tables: options.tables };
+        const records = options.versions === 'all' ? exportVersionCells(dataSource.manager, filter) : exportCells(dataSource.manager, filter);
         if (options.format === 'ndjson') {
           for await (const record of records) await write(process.stdout, `${JSON.stringify(record)}\n`);
           return;

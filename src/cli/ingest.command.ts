@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { collectFiles } from '../ingest/collect-files';
 import { ingestFiles, type FileOutcome } from '../ingest/ingest-files';
 import { withDatabase } from './open-database';
+import { cliActor } from './cli-actor';
 import { parseYear } from './option-parsers';
 
 interface IngestOptions {
@@ -10,6 +11,8 @@ interface IngestOptions {
   agency?: string;
   year?: number;
   warnings?: boolean;
+  replace?: boolean;
+  by?: string;
 }
 
 export function registerIngestCommand(program: Command): void {
@@ -21,39 +24,43 @@ export function registerIngestCommand(program: Command): void {
     .option('--agency <name>', 'agency name, instead of the one printed in the title')
     .option('--year <n>', 'report year, instead of the one printed in the title', parseYear)
     .option('--warnings', 'list each parse warning under its file')
+    .option('--replace', 'make each new reading current even when it reads fewer cells or parts than the current one')
+    .option('--by <name>', 'who to record as making the change (default: your user name)')
     .action(async (paths: string[], options: IngestOptions) => {
       process.exitCode = (await ingestPaths(paths, options)) ? 0 : 1;
     });
 }
 
-/** Ingests every file; returns false when any was refused (the others are still stored). */
+/** Ingests every file; returns false when any was refused or kept (the others are still stored). */
 async function ingestPaths(paths: string[], options: IngestOptions): Promise<boolean> {
-  const counts = { stored: 0, replaced: 0, unchanged: 0, refused: 0 };
+  const counts = { stored: 0, replaced: 0, unchanged: 0, kept: 0, refused: 0 };
   const bars = process.stderr.isTTY ? new MultiBar({ format: ' {bar} {value}/{total} {file}', hideCursor: true }, Presets.shades_classic) : undefined;
   const files = await collectFiles(paths);
   const bar = bars?.create(files.length, 0, { file: '' });
   const say = (line: string) => (bars ? bars.log(`${line}\n`) : process.stdout.write(`${line}\n`));
   await withDatabase(options.db, async (dataSource) => {
-    for await (const outcome of ingestFiles(dataSource, files, { agencyName: options.agency, year: options.year })) {
+    for await (const outcome of ingestFiles(dataSource, files, { agencyName: options.agency, year: options.year, actor: cliActor(options.by), makeCurrent: options.replace, source: paths.join(' ') })) {
       if ('refused' in outcome) {
         counts.refused += 1;
         say(`refused   ${outcome.path}: ${outcome.refused.message}`);
       } else {
         counts[outcome.result.outcome] += 1;
         say(summaryLine(outcome));
+        for (const c of outcome.result.conflicts) say(`    correction not carried ${c.address}: corrected to ${c.corrected}, read ${c.readBefore} then, ${c.readNow} now (${c.reason})`);
         if (options.warnings) for (const w of outcome.result.report.warnings) say(`    warning ${w.code}: ${w.message}`);
       }
       bar?.increment({ file: outcome.path });
     }
   });
   bars?.stop();
-  const total = counts.stored + counts.replaced + counts.unchanged + counts.refused;
-  process.stdout.write(`${total} file(s): ${counts.stored} stored, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.refused} refused\n`);
-  return counts.refused === 0;
+  const total = counts.stored + counts.replaced + counts.unchanged + counts.kept + counts.refused;
+  process.stdout.write(`${total} file(s): ${counts.stored} stored, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.kept} kept, ${counts.refused} refused\n`);
+  return counts.refused === 0 && counts.kept === 0;
 }
 
 export function summaryLine(outcome: Extract<FileOutcome, { result: unknown }>): string {
-  const { report, reportId } = outcome.result;
+  const { report, reportId, versionId } = outcome.result;
+  if (outcome.result.outcome === 'kept') return `kept current ${outcome.path}: ${outcome.result.reason}; --replace to use it (version ${versionId}, report ${reportId})`;
   const warnings = report.warnings.length === 1 ? '1 warning' : `${report.warnings.length} warnings`;
-  return `${outcome.result.outcome.padEnd(9)} ${outcome.path}: ${report.agencyName} ${report.year} ${report.generation} from ${outcome.result.format}, ${report.sections.length} parts, ${report.cells.length} cells, ${warnings} (report ${reportId})`;
+  return `${outcome.result.outcome.padEnd(9)} ${outcome.path}: ${report.agencyName} ${report.year} ${report.generation} from ${outcome.result.format}, ${report.sections.length} parts, ${report.cells.length} cells, ${warnings} (report ${reportId}, version ${versionId})`;
 }

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerAgenciesCommand } from './agencies.command';
+import { registerBatchesCommand } from './batches.command';
+import { registerCorrectCommand } from './correct.command';
 import { registerExportCommand } from './export.command';
 import { registerGenerateCommand } from './generate.command';
 import { registerIngestCommand } from './ingest.command';
 import { registerQueryCommand } from './query.command';
 import { registerSchemaCommand } from './schema.command';
 import { registerServeCommand } from './serve.command';
+import { registerVersionsCommand } from './versions.command';
 
 export function buildProgram(): Command {
   const program = new Command('nianbao').description('Nianbao: government information-disclosure annual reports, read exactly').showHelpAfterError();
@@ -17,6 +20,9 @@ export function buildProgram(): Command {
   registerSchemaCommand(program);
   registerAgenciesCommand(program);
   registerGenerateCommand(program);
+  registerCorrectCommand(program);
+  registerVersionsCommand(program);
+  registerBatchesCommand(program);
   return program;
 }
 

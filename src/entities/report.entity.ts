@@ -67,6 +67,15 @@ export class Report {
   @Column({ name: 'completeness_count', type: 'integer', default: 0 })
   completenessCount!: number;
 
+  /** Failing checks without a review that still applies, kept current like failingChecks. */
+  @Field(() => Int, { description: 'How many failing checks no review explains' })
+  @Column({ name: 'unreviewed_failures', type: 'integer', default: 0 })
+  unreviewedFailures!: number;
+
+  /** The version whose content the report's row, sections and cells hold. */
+  @Column({ name: 'current_version_id', type: 'integer', nullable: true })
+  currentVersionId!: number | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 

@@ -63,6 +63,22 @@ export class TableCell {
   @Column({ type: 'integer', nullable: true })
   line!: number | null;
 
+  @Field({ description: 'The value or status was corrected by a person after reading' })
+  @Column({ type: 'boolean', default: false })
+  corrected!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why the cell was corrected' })
+  @Column({ name: 'correction_reason', type: 'text', nullable: true })
+  correctionReason!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'A corrected cell: the value as read from the source' })
+  @Column({ name: 'value_before', type: 'double precision', nullable: true })
+  valueBefore!: number | null;
+
+  @Field(() => CellStatusEnum, { nullable: true, description: 'A corrected cell: the status as read from the source' })
+  @Column({ name: 'status_before', type: 'varchar', length: 8, nullable: true })
+  statusBefore!: CellStatus | null;
+
   @Field({ description: 'table/row/column' })
   get address(): string {
     return cellAddress(this);

@@ -4,17 +4,21 @@ import type { Report } from '../entities/report.entity';
 import { readSource } from './read-source';
 import { parseReport, type ParseOptions } from './parse-report';
 import type { ParsedReport } from './parsed-report.types';
-import { storeReport, type StoreOutcome } from './store-report';
+import { storeReport, type StoreResult } from './store-report';
 
 export interface IngestInput extends ParseOptions {
   bytes: Buffer;
   /** Where the bytes came from, kept with the report. */
   fileName?: string;
+  /** Who ingests: an API key's name, or the user running the command. */
+  actor?: string | null;
+  /** Make the new reading current even when it reads less than the current one. */
+  makeCurrent?: boolean;
+  /** The run this file belongs to; without one, it is a batch of its own. */
+  batchId?: number;
 }
 
-export interface IngestResult {
-  outcome: StoreOutcome;
-  reportId: number;
+export interface IngestResult extends Omit<StoreResult, 'report'> {
   report: ParsedReport;
   /** The stored row, read from the primary database. */
   stored: Report;
@@ -28,6 +32,13 @@ export async function ingestReport(dataSource: DataSource, input: IngestInput): 
   const normalizedText = text.replace(/\r\n?/g, '\n');
   const report = parseReport(normalizedText, input);
   const contentHash = createHash('sha256').update(normalizedText).digest('hex');
-  const stored = await storeReport(dataSource, report, { contentHash, sourceFile: input.fileName ?? null, sourceFormat: format });
-  return { outcome: stored.outcome, reportId: stored.reportId, stored: stored.report, report, format };
+  const { report: stored, ...result } = await storeReport(dataSource, report, {
+    contentHash,
+    sourceFile: input.fileName ?? null,
+    sourceFormat: format,
+    actor: input.actor,
+    makeCurrent: input.makeCurrent,
+    batchId: input.batchId,
+  });
+  return { ...result, stored, report, format };
 }

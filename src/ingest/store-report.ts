@@ -1,47 +1,54 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import { countFailing, runChecks } from '../checks/run-checks';
-import { computeFigure, figureInputOf } from '../figures/compute-figures';
-import { bulkInsert } from '../database/bulk-insert';
-import { Agency } from '../entities/agency.entity';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ReportVersion } from '../entities/report-version.entity';
 import { Report } from '../entities/report.entity';
-import { Section } from '../entities/section.entity';
-import { TableCell } from '../entities/table-cell.entity';
+import { versionStats } from '../entities/version-content';
 import { findOrCreateAgency } from '../services/agency-metadata.service';
-import { recountFailingChecks } from '../services/check-summary.service';
-import { bumpDataVersion } from '../services/data-version.service';
-import { buildReportFacts, type StoredReport } from '../services/report-facts';
-import type { CellStatus, ParsedReport, ParsedSection } from './parsed-report.types';
+import { insertVersion, makeCurrent } from '../services/current-version.service';
+import { recordItem, singleItemBatch, type BatchItemRecord } from '../services/ingest-batch.service';
+import { carryCorrections, contentOfParsed, regressionOf, type CorrectionConflict } from '../services/version-reading';
+import type { ParsedReport } from './parsed-report.types';
 
-export type StoreOutcome = 'stored' | 'replaced' | 'unchanged';
+export type StoreOutcome = 'stored' | 'replaced' | 'unchanged' | 'kept';
 
 export interface StoreSource {
   contentHash: string;
   sourceFile: string | null;
   sourceFormat: string;
+  /** Who stores it: an API key's name, or the user running the command. */
+  actor?: string | null;
+  /** Make the new reading current even when it reads less than the current one. */
+  makeCurrent?: boolean;
+  /** The run this store belongs to; without one, the store is a batch of its own. */
+  batchId?: number;
 }
 
 export interface StoreResult {
   outcome: StoreOutcome;
   reportId: number;
-  /** The report as stored, read inside the transaction (so from the primary when reads go to replicas). */
+  /** The report as stored (for `kept`: as it stays), read inside the transaction. */
   report: Report;
+  /** The version the reading was stored as (for `unchanged`: the current one). */
+  versionId: number;
+  /** Why a `kept` reading did not become current. */
+  reason: string | null;
+  /** Corrections of the current version that the new reading could not take over. */
+  conflicts: CorrectionConflict[];
+  batchId: number;
 }
 
 /** Attempts at a store that loses a race with a concurrent writer (another process or replica ingesting the same report). */
 const ATTEMPTS = 8;
 
-const SECTION_COLUMNS = ['report_id', 'parent_code', 'code', 'ordinal', 'title', 'text', 'line'];
-const CELL_COLUMNS = ['report_id', 'table_code', 'row_code', 'column_code', 'ordinal', 'value', 'raw', 'status', 'inferred', 'rule', 'line'];
-
 /**
- * Stores a parsed report in one transaction. The same content for the same
- * agency and year changes nothing; changed content replaces the report's
- * sections and cells and keeps its id. A failure leaves the database as it was.
+ * Stores a parsed report as a new version in one transaction. The same content
+ * as the current version changes nothing; a reading that reads less than the
+ * current one is kept as a version but does not become current unless asked.
+ * A failure leaves the database as it was.
  */
 export async function storeReport(dataSource: DataSource, parsed: ParsedReport, source: StoreSource): Promise<StoreResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await storeOnce(dataSource, parsed, source);
+      return await dataSource.transaction((manager) => storeOnce(manager, parsed, source));
     } catch (error) {
       // The other writer's report (or agency) is now there: the next attempt finds it and replaces or keeps it.
       if (attempt >= ATTEMPTS || !isConcurrentWriteConflict(error)) throw error;
@@ -57,63 +64,54 @@ function isConcurrentWriteConflict(error: unknown): boolean {
   return code === '23505' || code === '40001' || code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || (code === 'SQLITE_CONSTRAINT_UNIQUE' && !/table_cell|section/.test(String(error)));
 }
 
-function storeOnce(dataSource: DataSource, parsed: ParsedReport, source: StoreSource): Promise<StoreResult> {
-  return dataSource.transaction(async (manager) => {
-    const agency = await findOrCreateAgency(manager, parsed.agencyName);
-    const neighbours = await manager.find(Report, { where: { agencyId: agency.id, year: In([parsed.year - 1, parsed.year, parsed.year + 1]) } });
-    const [previous, existing, next] = [-1, 0, 1].map((offset) => neighbours.find((r) => r.year === parsed.year + offset));
-    if (existing?.contentHash === source.contentHash) return { outcome: 'unchanged', reportId: existing.id, report: existing };
-    const previousCells = previous ? await cellFacts(manager, previous.id) : [];
-    const sections = flatten(parsed.sections);
-    const facts = buildReportFacts({ report: parsed, cells: parsed.cells, sections }, previous ? { report: previous, cells: previousCells } : undefined);
-    const fields = {
-      agencyId: agency.id,
-      year: parsed.year,
-      generation: parsed.generation,
-      title: parsed.title,
-      publishedAt: parsed.publishedAt,
-      contentHash: source.contentHash,
-      sourceFile: source.sourceFile,
-      sourceFormat: source.sourceFormat,
-      warnings: parsed.warnings,
-      failingChecks: countFailing(runChecks(facts, parsed.cells.length > 0)),
-      completenessCount: computeFigure('reportCompleteness', figureInputOf(facts)).numerator!,
-    };
-    let reportId: number;
-    if (existing) {
-      reportId = existing.id;
-      await manager.delete(TableCell, { reportId });
-      await manager.delete(Section, { reportId });
-      await manager.update(Report, { id: reportId }, fields);
-    } else {
-      reportId = (await manager.insert(Report, fields)).identifiers[0]!.id as number;
-    }
-    await bulkInsert(manager, 'section', SECTION_COLUMNS, sections.map((s, ordinal) => [reportId, s.parentCode, s.code, ordinal, s.title, s.text, s.line]));
-    await bulkInsert(
-      manager,
-      'table_cell',
-      CELL_COLUMNS,
-      parsed.cells.map((c, ordinal) => [reportId, c.table, c.row, c.column, ordinal, c.value, c.raw, c.status, c.inferred, c.rule, c.line]),
-    );
-    if (next) await recountFailingChecks(manager, next, { report: parsed, cells: parsed.cells });
-    await bumpDataVersion(manager);
-    return { outcome: existing ? 'replaced' : 'stored', reportId, report: await manager.findOneByOrFail(Report, { id: reportId }) };
+async function storeOnce(manager: EntityManager, parsed: ParsedReport, source: StoreSource): Promise<StoreResult> {
+  const agency = await findOrCreateAgency(manager, parsed.agencyName);
+  const existing = await manager.findOneBy(Report, { agencyId: agency.id, year: parsed.year });
+  const current = existing?.currentVersionId != null ? await manager.findOneByOrFail(ReportVersion, { id: existing.currentVersionId }) : null;
+  const item = (outcome: BatchItemRecord['outcome'], versionId: number, reason: string | null = null): BatchItemRecord => ({
+    path: source.sourceFile ?? 'input.text',
+    outcome,
+    reason,
+    agencyId: agency.id,
+    year: parsed.year,
+    versionId,
+    previousVersionId: current?.id ?? null,
   });
+  const finish = async (result: Omit<StoreResult, 'batchId'>): Promise<StoreResult> => {
+    const record = item(result.outcome, result.versionId, result.reason);
+    if (source.batchId !== undefined) {
+      await recordItem(manager, source.batchId, record);
+      return { ...result, batchId: source.batchId };
+    }
+    const batch = await singleItemBatch(manager, { kind: 'INGEST', source: record.path, actor: source.actor ?? null }, record);
+    return { ...result, batchId: batch.id };
+  };
+  if (existing && current && existing.contentHash === source.contentHash) {
+    return finish({ outcome: 'unchanged', reportId: existing.id, report: existing, versionId: current.id, reason: null, conflicts: [] });
+  }
+  const parent = current ?? (await latestVersion(manager, agency.id, parsed.year));
+  const read = contentOfParsed(parsed);
+  const regression = existing && current ? regressionOf(versionStats(read), versionStats(current.content)) : null;
+  const carried = current ? carryCorrections(current.content, read) : { content: read, conflicts: [] };
+  const kept = regression !== null && !source.makeCurrent;
+  const version = await insertVersion(manager, {
+    agencyId: agency.id,
+    year: parsed.year,
+    parent,
+    kind: parent ? 'REPARSED' : 'PARSED',
+    sourceFile: source.sourceFile,
+    contentHash: source.contentHash,
+    sourceFormat: source.sourceFormat,
+    createdBy: source.actor ?? null,
+    reason: null,
+    content: carried.content,
+  });
+  if (kept) return finish({ outcome: 'kept', reportId: existing!.id, report: existing!, versionId: version.id, reason: regression, conflicts: carried.conflicts });
+  const report = await makeCurrent(manager, version);
+  return finish({ outcome: existing ? 'replaced' : 'stored', reportId: report.id, report, versionId: version.id, reason: null, conflicts: carried.conflicts });
 }
 
-/** What checks read of a stored report's cells, without building entities (the hot path of ingest). */
-async function cellFacts(manager: EntityManager, reportId: number): Promise<CellRow[]> {
-  const rows: { table_code: string; row_code: string; column_code: string; value: number | null; status: CellStatus }[] = await manager
-    .createQueryBuilder(TableCell, 'cell')
-    .select(['cell.table_code AS table_code', 'cell.row_code AS row_code', 'cell.column_code AS column_code', 'cell.value AS value', 'cell.status AS status'])
-    .where('cell.report_id = :reportId', { reportId })
-    .getRawMany();
-  return rows.map((r) => ({ table: r.table_code, row: r.row_code, column: r.column_code, value: r.value, status: r.status }));
-}
-
-type CellRow = StoredReport['cells'][number];
-
-/** Parts and sub-parts in reading order, each sub-part naming its part. */
-function flatten(sections: ParsedSection[]): (ParsedSection & { parentCode: string | null })[] {
-  return sections.flatMap((part) => [{ ...part, parentCode: null }, ...part.children.map((child) => ({ ...child, parentCode: part.code }))]);
+/** The newest version of a report no longer stored (deleted, or rolled back out of existence): history goes on from it. */
+function latestVersion(manager: EntityManager, agencyId: number, year: number): Promise<ReportVersion | null> {
+  return manager.findOne(ReportVersion, { where: { agencyId, year }, order: { id: 'DESC' } });
 }

@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
 import type { ReportFacts } from '../checks/report-facts';
 import { Agency } from '../entities/agency.entity';
+import { CheckReview } from '../entities/check-review.entity';
+import { IngestBatchItem } from '../entities/ingest-batch-item.entity';
+import { ReportVersion } from '../entities/report-version.entity';
 import { Report } from '../entities/report.entity';
 import { Section } from '../entities/section.entity';
 import { TableCell } from '../entities/table-cell.entity';
@@ -39,6 +42,21 @@ export function createLoaders(db: EntityManager, analyses?: ReportAnalysisCache)
     const rows = await db.getRepository(Report).find({ where: { agencyId: In(pairs.map((p) => p[0])), year: In(pairs.map((p) => p[1])) } });
     return pairs.map(([agencyId, year]) => rows.find((r) => r.agencyId === agencyId && r.year === year));
   });
+  /** Key: `${agencyId}:${year}`; newest first. */
+  const versions = new DataLoader<string, ReportVersion[]>(async (keys) => {
+    const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
+    const rows = await db.getRepository(ReportVersion).find({ where: { agencyId: In(pairs.map((p) => p[0])), year: In(pairs.map((p) => p[1])) }, order: { id: 'DESC' } });
+    return pairs.map(([agencyId, year]) => rows.filter((r) => r.agencyId === agencyId && r.year === year));
+  });
+  /** Key: `${agencyId}:${year}`; oldest first. */
+  const reviews = new DataLoader<string, CheckReview[]>(async (keys) => {
+    const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
+    const rows = await db.getRepository(CheckReview).find({ where: { agencyId: In(pairs.map((p) => p[0])), year: In(pairs.map((p) => p[1])) }, order: { id: 'ASC' } });
+    return pairs.map(([agencyId, year]) => rows.filter((r) => r.agencyId === agencyId && r.year === year));
+  });
+  const batchItems = new DataLoader<number, IngestBatchItem[]>(async (batchIds) =>
+    groupBy(batchIds, await db.getRepository(IngestBatchItem).find({ where: { batchId: In([...batchIds]) }, order: { id: 'ASC' } }), (item) => item.batchId),
+  );
   const previousReport = (report: Report) => reportByAgencyYear.load(`${report.agencyId}:${report.year - 1}`);
   const facts = new DataLoader<Report, ReportFacts, number>(
     async (reports) =>
@@ -65,7 +83,7 @@ export function createLoaders(db: EntityManager, analyses?: ReportAnalysisCache)
       ),
     { cacheKeyFn: (report) => report.id },
   );
-  return { agency, childAgencies, cells, sections, reportsByAgency, previousReport, facts, analysis };
+  return { agency, childAgencies, cells, sections, reportsByAgency, reportByAgencyYear, previousReport, facts, analysis, versions, reviews, batchItems };
 }
 
 function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {

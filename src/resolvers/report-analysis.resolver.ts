@@ -5,7 +5,7 @@ import { badUserInput } from '../errors/bad-user-input';
 import type { CorrectionBasis, FigureName } from '../figures/figure-definitions';
 import { measureValue, parseMeasure } from '../figures/measure';
 import { yearOverYear } from '../figures/year-over-year';
-import { CheckType } from '../schema/check.type';
+import { CheckType, type ReviewableCheck } from '../schema/check.type';
 import { CheckStatusEnum, CorrectionBasisEnum, FigureNameEnum } from '../schema/enums';
 import { Figure, Figures, YearOverYear } from '../schema/figures.type';
 import type { GatewayContext } from '../server/context';
@@ -38,9 +38,10 @@ export class ReportAnalysisResolver {
     @Root() report: Report,
     @Ctx() { loaders }: GatewayContext,
     @Arg('status', () => CheckStatusEnum, { nullable: true }) status?: Check['status'],
-  ): Promise<Check[]> {
+  ): Promise<ReviewableCheck[]> {
     const { checks } = await loaders.analysis.load(report);
-    return status ? checks.filter((c) => c.status === status) : checks;
+    const reviewsKey = `${report.agencyId}:${report.year}`;
+    return (status ? checks.filter((c) => c.status === status) : checks).map((check) => ({ ...check, reviewsKey }));
   }
 
   @FieldResolver(() => YearOverYear, { description: 'A cell address or figure name against the year before' })

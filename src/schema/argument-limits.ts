@@ -36,6 +36,8 @@ const NAME = { maxLength: 200 };
 const CURSOR = { maxLength: 2_000 };
 /** A cell address (t2/procurement/procurementAmount) or a figure name. */
 const MEASURE = { maxLength: 100 };
+/** Why a change was made, kept with it. */
+const REASON = { maxLength: 2_000 };
 
 /**
  * Every list and string argument of the schema, by `Type.field(argument)` or
@@ -78,6 +80,23 @@ export const ARGUMENT_LIMITS: Record<string, ArgumentLimit> = {
   'IngestReportInput.text': { maxLength: INGEST_LIMITS.maxBytes },
   'IngestReportInput.fileName': { maxLength: 1_000 },
   'IngestReportInput.agencyName': NAME,
+  'Query.reportVersion(id)': ID,
+  'Query.batches(first)': PAGE,
+  'Report.diff(from)': ID,
+  'Report.diff(to)': ID,
+  'ReportVersion.cells(table)': { maxLength: 10 },
+  // A whole report's cells corrected at once is about 200.
+  'Mutation.correctCells(reportId)': ID,
+  'Mutation.correctCells(reason)': REASON,
+  'Mutation.correctCells(cells)': { maxItems: 300 },
+  'CellCorrectionInput.address': MEASURE,
+  'Mutation.reviewCheck(reportId)': ID,
+  'Mutation.reviewCheck(checkId)': MEASURE,
+  'Mutation.reviewCheck(note)': REASON,
+  'Mutation.activateVersion(reportId)': ID,
+  'Mutation.activateVersion(versionId)': ID,
+  'Mutation.activateVersion(reason)': REASON,
+  'Mutation.rollbackBatch(id)': ID,
 };
 
 /** For an argument added to the schema but not yet to the table (the test above fails first). */

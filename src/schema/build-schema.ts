@@ -3,6 +3,11 @@ import { buildSchema } from 'type-graphql';
 import { AggregateResolver } from '../resolvers/aggregate.resolver';
 import { AgencyMutationResolver } from '../resolvers/agency-mutation.resolver';
 import { AgencyResolver } from '../resolvers/agency.resolver';
+import { BatchResolver } from '../resolvers/batch.resolver';
+import { CheckReviewResolver } from '../resolvers/check-review.resolver';
+import { HistoryMutationResolver } from '../resolvers/history-mutation.resolver';
+import { ReportHistoryResolver } from '../resolvers/report-history.resolver';
+import { ReportVersionResolver } from '../resolvers/report-version.resolver';
 import { ReportAnalysisResolver } from '../resolvers/report-analysis.resolver';
 import { ReportContentResolver } from '../resolvers/report-content.resolver';
 import { ReportMutationResolver } from '../resolvers/report-mutation.resolver';
@@ -18,6 +23,11 @@ export const RESOLVERS = [
   AgencyResolver,
   AgencyMutationResolver,
   AggregateResolver,
+  ReportHistoryResolver,
+  ReportVersionResolver,
+  HistoryMutationResolver,
+  CheckReviewResolver,
+  BatchResolver,
 ] as const;
 
 export function buildGatewaySchema(): Promise<GraphQLSchema> {

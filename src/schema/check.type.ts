@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import type { CheckSeverity, CheckStatus } from '../checks/check.types';
+import type { Check, CheckSeverity, CheckStatus } from '../checks/check.types';
 import { CheckSeverityEnum, CheckStatusEnum } from './enums';
 
 @ObjectType('Check', { description: 'A consistency check on one report: PASS, FAIL, or NOT_ASSESSABLE when an input cell is not a number', simpleResolvers: true })
@@ -28,3 +28,6 @@ export class CheckType {
   @Field()
   message!: string;
 }
+
+/** A check as the API returns it: with the key its report's reviews are loaded by. */
+export type ReviewableCheck = Check & { reviewsKey: string };

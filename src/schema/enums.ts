@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { BATCH_KINDS, ITEM_OUTCOMES, REVIEW_VERDICTS, VERSION_KINDS } from '../entities/history.types';
 import { FIGURE_NAMES } from '../figures/figure-definitions';
 
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -13,7 +14,11 @@ export const FigureNameEnum = enumOf(FIGURE_NAMES);
 export const CorrectionBasisEnum = enumOf(['TOTAL', 'DECIDED'] as const);
 export const AgencyLevelEnum = enumOf(['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'DEVELOPMENT_ZONE', 'DEPARTMENT', 'OTHER'] as const);
 export type AgencyLevel = keyof typeof AgencyLevelEnum;
-export const IngestOutcomeEnum = enumOf(['stored', 'replaced', 'unchanged'] as const);
+export const IngestOutcomeEnum = enumOf(['stored', 'replaced', 'unchanged', 'kept'] as const);
+export const VersionKindEnum = enumOf(VERSION_KINDS);
+export const ReviewVerdictEnum = enumOf(REVIEW_VERDICTS);
+export const BatchKindEnum = enumOf(BATCH_KINDS);
+export const BatchItemOutcomeEnum = enumOf(ITEM_OUTCOMES);
 export const GroupDimensionEnum = enumOf(['YEAR', 'AGENCY', 'PARENT', 'REGION', 'LEVEL', 'GENERATION'] as const);
 export const RankOrderEnum = enumOf(['DESC', 'ASC'] as const);
 export const ReportOrderEnum = enumOf(['ID', 'YEAR_ASC', 'YEAR_DESC', 'AGENCY_NAME'] as const);
@@ -26,7 +31,14 @@ registerEnumType(CheckSeverityEnum, { name: 'CheckSeverity' });
 registerEnumType(FigureNameEnum, { name: 'FigureName', description: 'The derived figures: counts and rates computed from the cells of tables t3 and t4, and reportCompleteness (share of parts and cells present)' });
 registerEnumType(CorrectionBasisEnum, { name: 'CorrectionBasis', description: 'Correction rates over all cases (TOTAL) or decided cases only (DECIDED: total − pending)' });
 registerEnumType(AgencyLevelEnum, { name: 'AgencyLevel', description: 'Administrative level: a government (province, city, county, township), a development zone, or a department under one' });
-registerEnumType(IngestOutcomeEnum, { name: 'IngestOutcome', description: 'stored: new; replaced: changed content for the same agency and year; unchanged: the same content again' });
+registerEnumType(IngestOutcomeEnum, {
+  name: 'IngestOutcome',
+  description: 'stored: new; replaced: a new current version for the same agency and year; unchanged: the same content again; kept: stored as a version, but the current one stays (the new reading reads less)',
+});
+registerEnumType(VersionKindEnum, { name: 'VersionKind', description: 'PARSED: the first reading; REPARSED: a later reading of a source; CORRECTED: cells corrected by a person' });
+registerEnumType(ReviewVerdictEnum, { name: 'ReviewVerdict', description: 'CONFIRMED_ERROR: the report is wrong; EXPLAINED: the figures differ for a stated reason; FALSE_ALARM: the check does not apply' });
+registerEnumType(BatchKindEnum, { name: 'BatchKind', description: 'INGEST: a run of ingest; ACTIVATE: a version made current by hand' });
+registerEnumType(BatchItemOutcomeEnum, { name: 'BatchItemOutcome', description: 'What one file of a batch did: stored, replaced, activated changed the current version; unchanged, kept, refused did not' });
 registerEnumType(GroupDimensionEnum, { name: 'GroupDimension', description: 'What reports are grouped by; PARENT is the governing agency' });
 registerEnumType(RankOrderEnum, { name: 'RankOrder', description: 'DESC: highest first (top N); ASC: lowest first (bottom N)' });
 registerEnumType(ReportOrderEnum, { name: 'ReportOrder', description: 'Order of a report listing; every order is stable (ties broken by id)' });

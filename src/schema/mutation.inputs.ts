@@ -1,5 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Report } from '../entities/report.entity';
+import { ReportVersion } from '../entities/report-version.entity';
+import { CorrectionConflict } from './history.types';
 import type { StoreOutcome } from '../ingest/store-report';
 import { AgencyLevelEnum, IngestOutcomeEnum, type AgencyLevel } from './enums';
 import { ParseWarningType } from './parse-warning.type';
@@ -17,6 +19,9 @@ export class IngestReportInput {
 
   @Field(() => Int, { nullable: true })
   year?: number;
+
+  @Field({ nullable: true, defaultValue: false, description: 'Make the new reading current even when it reads fewer cells or parts than the current one' })
+  makeCurrent?: boolean;
 }
 
 @ObjectType()
@@ -24,11 +29,23 @@ export class IngestReportResult {
   @Field(() => IngestOutcomeEnum)
   outcome!: StoreOutcome;
 
-  @Field(() => Report)
+  @Field(() => Report, { description: 'The report as it now is (kept: the current one, unchanged)' })
   report!: Report;
 
   @Field(() => [ParseWarningType])
   warnings!: ParseWarningType[];
+
+  @Field(() => ReportVersion, { description: 'The version the reading was stored as (unchanged: the current one)' })
+  version!: ReportVersion;
+
+  @Field(() => String, { nullable: true, description: 'kept: why the new reading did not become current' })
+  reason!: string | null;
+
+  @Field(() => [CorrectionConflict], { description: 'Corrections not carried onto the new reading, because it reads those cells differently' })
+  conflicts!: CorrectionConflict[];
+
+  @Field(() => ID, { description: 'The batch this call was recorded as' })
+  batchId!: number;
 }
 
 @InputType({ description: 'Identify the agency by id or name; fields left out stay as they are, null clears them' })

@@ -27,6 +27,9 @@ export class ReportFilter {
 
   @Field({ nullable: true, description: 'true: reports with at least one failing check; false: none' })
   hasFailingChecks?: boolean;
+
+  @Field({ nullable: true, description: 'true: reports with a failing check no review explains; false: none' })
+  hasUnreviewedFailures?: boolean;
 }
 
 @InputType()

@@ -1,24 +1,59 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 
-/** Keys from `NIANBAO_API_KEYS` (comma-separated), kept as digests so comparisons take the same time for any key. */
-export function parseApiKeys(text: string | undefined): Buffer[] {
-  return (text ?? '')
-    .split(',')
-    .map((key) => key.trim())
-    .filter((key) => key !== '')
-    .map(digest);
+export const ROLES = ['editor', 'admin'] as const;
+/** editor: corrects cells and reviews checks; admin: also ingests, deletes, activates versions and rolls back batches. */
+export type Role = (typeof ROLES)[number];
+
+export interface ApiKey {
+  /** Recorded as who made a change; the key itself is never stored or logged. */
+  name: string;
+  role: Role;
+  digest: Buffer;
+  /** Given in the old form (a bare key), which counts as admin. */
+  legacy: boolean;
 }
 
-/** Mutations need `Authorization: Bearer <key>`: none is UNAUTHENTICATED, a wrong one FORBIDDEN. */
-export function requireApiKey(authorization: string | undefined, keys: readonly Buffer[]): void {
+/**
+ * Keys from `NIANBAO_API_KEYS`: comma-separated `name:role:key` entries (a bare
+ * key, the old form, is an admin named key1, key2, … by position). Kept as
+ * digests, so comparisons take the same time for any key. A malformed entry
+ * stops start-up, naming the entry's position but never the key.
+ */
+export function parseApiKeys(text: string | undefined): ApiKey[] {
+  return (text ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry, index) => {
+      const at = `NIANBAO_API_KEYS entry ${index + 1}`;
+      if (!entry.includes(':')) return { name: `key${index + 1}`, role: 'admin' as const, digest: digest(entry), legacy: true };
+      const [name = '', role = '', ...rest] = entry.split(':');
+      const key = rest.join(':');
+      if (!/^[\w.@-]{1,100}$/.test(name)) throw new Error(`${at}: the name must be 1 to 100 letters, digits, or . @ _ -, as name:role:key`);
+      if (!(ROLES as readonly string[]).includes(role)) throw new Error(`${at} (${name}): the role must be ${ROLES.join(' or ')}, got "${role}"`);
+      if (key === '') throw new Error(`${at} (${name}): the key is empty`);
+      return { name, role: role as Role, digest: digest(key), legacy: false };
+    });
+}
+
+/**
+ * Changes need `Authorization: Bearer <key>` of a key with the role: none is
+ * UNAUTHENTICATED, an unknown key or too small a role FORBIDDEN. Returns the key's name.
+ */
+export function authorize(authorization: string | undefined, keys: readonly ApiKey[], role: Role, action: string): string {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match) {
-    throw new GraphQLError('this operation needs an API key: send the header Authorization: Bearer <key>', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    throw new GraphQLError(`${action} needs an API key: send the header Authorization: Bearer <key>`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
   }
   const given = digest(match[1]!);
-  const known = keys.reduce((found, key) => timingSafeEqual(key, given) || found, false);
-  if (!known) throw new GraphQLError('the API key is not valid for this gateway', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  // Every key is compared, so the time taken does not tell which (or whether one) matched.
+  const key = keys.reduce<ApiKey | undefined>((found, candidate) => (timingSafeEqual(candidate.digest, given) ? candidate : found), undefined);
+  if (!key) throw new GraphQLError('the API key is not valid for this gateway', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  if (ROLES.indexOf(key.role) < ROLES.indexOf(role)) {
+    throw new GraphQLError(`${action} needs an ${role} key; the key "${key.name}" is an ${key.role} key`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  }
+  return key.name;
 }
 
 function digest(key: string): Buffer {

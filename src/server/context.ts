@@ -3,7 +3,7 @@ import { readManager } from '../database/read-manager';
 import type { SqliteReadPool } from '../database/sqlite-read-pool';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
 import type { ReportAnalysisCache } from '../services/report-analysis';
-import { requireApiKey } from './api-keys';
+import { authorize, type ApiKey, type Role } from './api-keys';
 import type { BatchCost } from './batch-cost';
 import { RequestDeadline } from './request-deadline';
 
@@ -14,8 +14,8 @@ export interface GatewayContext {
   db: EntityManager;
   loaders: Loaders;
   deadline: RequestDeadline;
-  /** Throws UNAUTHENTICATED or FORBIDDEN unless the request carries a valid API key. */
-  requireApiKey(): void;
+  /** The name of the request's API key; throws UNAUTHENTICATED or FORBIDDEN unless it has the role. */
+  authorize(role: Role, action: string): string;
   /** Over HTTP: the cost of the request's operations together (a batch's sum). */
   batchCost?: BatchCost;
 }
@@ -23,8 +23,8 @@ export interface GatewayContext {
 export interface RequestCredentials {
   /** The request's Authorization header. */
   authorization?: string;
-  /** Digests of the keys mutations accept. */
-  apiKeys?: readonly Buffer[];
+  /** The keys mutations accept. */
+  apiKeys?: readonly ApiKey[];
   /** Unlimited when absent (the CLI and server-side extracts run fixed documents). */
   timeoutMs?: number;
 }
@@ -43,6 +43,6 @@ export function createContext(dataSource: DataSource, request: RequestCredential
     db,
     deadline,
     loaders: createLoaders(db, shared.analyses),
-    requireApiKey: () => requireApiKey(request.authorization, request.apiKeys ?? []),
+    authorize: (role, action) => authorize(request.authorization, request.apiKeys ?? [], role, action),
   };
 }

@@ -53,6 +53,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const schema = await buildGatewaySchema();
   const settings = options.settings ?? defaultSettings();
   const { limits } = settings;
+  const legacyKeys = settings.apiKeys.filter((key) => key.legacy).map((key) => key.name);
+  if (legacyKeys.length > 0) logger.warn(`NIANBAO_API_KEYS: ${legacyKeys.join(', ')} given as a bare key, which counts as admin; this form is deprecated, write name:role:key`);
   await loadCursorKey(dataSource, settings.cursorSecret);
   const pool = readPoolFor(dataSource, settings.readWorkers);
   const shared: SharedResources = { pool, analyses: new ReportAnalysisCache() };

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { parseApiKeys } from './api-keys';
+import { parseApiKeys, type ApiKey } from './api-keys';
 
 /** What a request may ask of the gateway; every limit refuses with its own error code (see README, Limits). */
 export interface QueryLimits {
@@ -22,7 +22,7 @@ export interface QueryLimits {
 export interface GatewaySettings {
   limits: QueryLimits;
   /** Digests of the keys mutations accept. */
-  apiKeys: Buffer[];
+  apiKeys: ApiKey[];
   /** Refuse every mutation, whatever the key. */
   readOnly: boolean;
   /** Origins allowed cross-origin requests; `*` for any; empty for none. */

@@ -1,7 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
+import { Agency } from '../entities/agency.entity';
+import { ReportVersion } from '../entities/report-version.entity';
 import { Report } from '../entities/report.entity';
 import { TableCell } from '../entities/table-cell.entity';
+import type { VersionCell } from '../entities/history.types';
 import type { ParsedCell } from '../ingest/parsed-report.types';
 import { cellAddress } from '../template/tables.template';
 
@@ -13,8 +16,13 @@ export interface CellRecord extends ParsedCell {
   address: string;
 }
 
-export const CELL_RECORD_FIELDS: readonly (keyof CellRecord)[] = [
-  'reportId', 'agency', 'year', 'table', 'row', 'column', 'address', 'value', 'raw', 'status', 'inferred', 'rule', 'line',
+/** An exported cell: a CellRecord with the version it comes from and its correction, if any. */
+export interface ExportRecord extends CellRecord, Pick<VersionCell, 'corrected' | 'correctionReason' | 'valueBefore' | 'statusBefore'> {
+  versionId: number;
+}
+
+export const CELL_RECORD_FIELDS: readonly (keyof ExportRecord)[] = [
+  'reportId', 'agency', 'year', 'table', 'row', 'column', 'address', 'value', 'raw', 'status', 'inferred', 'rule', 'line', 'versionId', 'corrected', 'correctionReason', 'valueBefore', 'statusBefore',
 ];
 
 /** Reports read per batch: memory stays bounded however large the database. */
@@ -27,8 +35,8 @@ export interface ExportFilter {
   tables?: string[];
 }
 
-/** Every stored cell (or those the filter keeps), report by report (by id) in template order. */
-export async function* exportCells(db: EntityManager, filter: ExportFilter = {}): AsyncGenerator<CellRecord> {
+/** Every current cell (or those the filter keeps), report by report (by id) in template order. */
+export async function* exportCells(db: EntityManager, filter: ExportFilter = {}): AsyncGenerator<ExportRecord> {
   let afterId = 0;
   for (;;) {
     const query = db
@@ -47,22 +55,57 @@ export async function* exportCells(db: EntityManager, filter: ExportFilter = {})
     const byId = new Map(reports.map((r) => [r.id, r]));
     for (const cell of cells) {
       const report = byId.get(cell.reportId)!;
-      yield {
-        reportId: cell.reportId,
-        agency: report.agency.name,
-        year: report.year,
-        table: cell.table,
-        row: cell.row,
-        column: cell.column,
-        address: cellAddress(cell),
-        value: cell.value,
-        raw: cell.raw,
-        status: cell.status,
-        inferred: cell.inferred,
-        rule: cell.rule,
-        line: cell.line,
-      };
+      yield recordOf(cell.reportId, report.agency.name, report.year, cell, report.currentVersionId!);
     }
     afterId = reports[reports.length - 1]!.id;
   }
+}
+
+/**
+ * The cells of every version (or those the filter keeps), version by version
+ * (by id); reportId is the report's while it is stored, else null.
+ */
+export async function* exportVersionCells(db: EntityManager, filter: ExportFilter = {}): AsyncGenerator<Omit<ExportRecord, 'reportId'> & { reportId: number | null }> {
+  let afterId = 0;
+  for (;;) {
+    const query = db.getRepository(ReportVersion).createQueryBuilder('version').innerJoin(Agency, 'agency', 'agency.id = version.agency_id').addSelect('agency.name', 'agency_name').where('version.id > :afterId', { afterId });
+    if (filter.years?.length) query.andWhere('version.year IN (:...years)', { years: filter.years });
+    if (filter.agencies?.length) query.andWhere('agency.name IN (:...agencies)', { agencies: filter.agencies });
+    const { entities: versions, raw } = await query.orderBy('version.id', 'ASC').take(REPORT_BATCH).getRawAndEntities<{ agency_name: string }>();
+    if (versions.length === 0) return;
+    const agencyNames = new Map(versions.map((v, i) => [v.id, raw[i]!.agency_name]));
+    const reports = await db.getRepository(Report).find({ select: { id: true, agencyId: true, year: true }, where: { agencyId: In(versions.map((v) => v.agencyId)), year: In(versions.map((v) => v.year)) } });
+    for (const version of versions) {
+      const report = reports.find((r) => r.agencyId === version.agencyId && r.year === version.year);
+      for (const cell of version.content.cells) {
+        if (filter.tables?.length && !filter.tables.includes(cell.table)) continue;
+        yield recordOf(report?.id ?? null, agencyNames.get(version.id)!, version.year, cell, version.id);
+      }
+    }
+    afterId = versions[versions.length - 1]!.id;
+  }
+}
+
+/** One record, its fields in the export's column order. */
+function recordOf<Id extends number | null>(reportId: Id, agency: string, year: number, cell: VersionCell, versionId: number): Omit<ExportRecord, 'reportId'> & { reportId: Id } {
+  return {
+    reportId,
+    agency,
+    year,
+    table: cell.table,
+    row: cell.row,
+    column: cell.column,
+    address: cellAddress(cell),
+    value: cell.value,
+    raw: cell.raw,
+    status: cell.status,
+    inferred: cell.inferred,
+    rule: cell.rule,
+    line: cell.line,
+    versionId,
+    corrected: cell.corrected,
+    correctionReason: cell.correctionReason,
+    valueBefore: cell.valueBefore,
+    statusBefore: cell.statusBefore,
+  };
 }

@@ -1,9 +1,12 @@
 import { TableCell } from '../entities/table-cell.entity';
 
 /** One cell as the database sends it inside its report's JSON array. */
-type CellTuple = [table: string, row: string, column: string, value: number | null, raw: string | null, status: TableCell['status'], inferred: boolean | number, rule: string | null, line: number | null, id: number];
+type CellTuple = [
+  table: string, row: string, column: string, value: number | null, raw: string | null, status: TableCell['status'], inferred: boolean | number, rule: string | null, line: number | null, id: number,
+  corrected: boolean | number, correctionReason: string | null, valueBefore: number | null, statusBefore: TableCell['status'] | null,
+];
 
-const CELL_FIELDS = ['table_code', 'row_code', 'column_code', 'value', 'raw', 'status', 'inferred', 'rule', 'line', 'id'].map((column) => `cell.${column}`).join(', ');
+const CELL_FIELDS = ['table_code', 'row_code', 'column_code', 'value', 'raw', 'status', 'inferred', 'rule', 'line', 'id', 'corrected', 'correction_reason', 'value_before', 'status_before'].map((column) => `cell.${column}`).join(', ');
 
 /**
  * SQL aggregating the rows of `table_cell cell` into one JSON array in template
@@ -20,7 +23,7 @@ export function cellsFromJson(reportId: number, json: string | CellTuple[] | nul
   return tuples.map((tuple) => toCell(reportId, tuple));
 }
 
-function toCell(reportId: number, [table, row, column, value, raw, status, inferred, rule, line, id]: CellTuple): TableCell {
+function toCell(reportId: number, [table, row, column, value, raw, status, inferred, rule, line, id, corrected, correctionReason, valueBefore, statusBefore]: CellTuple): TableCell {
   const cell = new TableCell();
   cell.id = id;
   cell.reportId = reportId;
@@ -33,5 +36,9 @@ function toCell(reportId: number, [table, row, column, value, raw, status, infer
   cell.inferred = Boolean(inferred); // SQLite keeps booleans as 0/1
   cell.rule = rule;
   cell.line = line;
+  cell.corrected = Boolean(corrected);
+  cell.correctionReason = correctionReason;
+  cell.valueBefore = valueBefore;
+  cell.statusBefore = statusBefore;
   return cell;
 }

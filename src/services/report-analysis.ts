@@ -23,8 +23,8 @@ const CACHED_REPORTS = 2000;
 /**
  * Analyses kept across requests, so a page of reports does not re-run every
  * check of every report each time it is asked for. The key names exactly what
- * the analysis reads — the report's content and its previous year's — so a
- * re-ingested report or a changed previous year is a different key. Requests
+ * the analysis reads — the report's current version and its previous year's — so a
+ * re-ingested or corrected report or a changed previous year is a different key. Requests
  * arriving together for the same report share one computation.
  */
 export class ReportAnalysisCache {
@@ -43,5 +43,6 @@ export class ReportAnalysisCache {
 }
 
 function analysisKey(report: Report, previous: Report | undefined): string {
-  return `${report.id}:${report.contentHash}:${previous ? `${previous.id}:${previous.contentHash}` : '-'}`;
+  // The version id: a correction changes cells but not the source's hash.
+  return `${report.id}:${report.currentVersionId}:${report.contentHash}:${previous ? `${previous.id}:${previous.currentVersionId}:${previous.contentHash}` : '-'}`;
 }

@@ -10,6 +10,7 @@ export function applyReportFilter<T extends ObjectLiteral>(query: SelectQueryBui
   if (filter.agencyId != null) query.andWhere('report.agency_id = :filterAgencyId', { filterAgencyId: parseId(filter.agencyId, 'filter.agencyId') });
   if (filter.generation) query.andWhere('report.generation = :filterGeneration', { filterGeneration: filter.generation });
   if (filter.hasFailingChecks != null) query.andWhere(filter.hasFailingChecks ? 'report.failing_checks > 0' : 'report.failing_checks = 0');
+  if (filter.hasUnreviewedFailures != null) query.andWhere(filter.hasUnreviewedFailures ? 'report.unreviewed_failures > 0' : 'report.unreviewed_failures = 0');
   applyAgencyFilter(query, { name: filter.agencyName, region: filter.region, level: filter.level });
   if (filter.agencySubtree != null) {
     query.andWhere(

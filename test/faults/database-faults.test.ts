@@ -55,7 +55,7 @@ describe('SQLite: concurrent readers and one writer', () => {
       expect(exporter().status).toBe(0);
 
       expect(await writerDone).toBe(0);
-      expect(writerOutput).toContain('300 file(s): 300 stored, 0 replaced, 0 unchanged, 0 refused');
+      expect(writerOutput).toContain('300 file(s): 300 stored, 0 replaced, 0 unchanged, 0 kept, 0 refused');
       // Readers saw the corpus grow while it was written, never shrink.
       expect(seen.length).toBeGreaterThan(6);
       expect(Math.min(...seen)).toBeGreaterThanOrEqual(5);

@@ -75,7 +75,7 @@ describe('kill -9 during a large ingest', () => {
 
       const rerun = runCli(['ingest', corpus.dir, ...database.args], database.env);
       expect(rerun.status).toBe(0);
-      expect(rerun.stdout).toContain(`${REPORTS} file(s): ${REPORTS - committed} stored, 0 replaced, ${committed} unchanged, 0 refused`);
+      expect(rerun.stdout).toContain(`${REPORTS} file(s): ${REPORTS - committed} stored, 0 replaced, ${committed} unchanged, 0 kept, 0 refused`);
       const resumed = await database.open();
       try {
         expect(byContent(await exportAll(resumed))).toEqual(reference);

@@ -38,7 +38,7 @@ describe('bad input is refused by name and reason; the other files are still sto
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`refused   ${bad}: ${reason}`);
     expect(run.stdout).toMatch(/stored +.*good\.txt: 驻马店经济开发区管委会 2021 G3/);
-    expect(run.stdout).toContain('2 file(s): 1 stored, 0 replaced, 0 unchanged, 1 refused');
+    expect(run.stdout).toContain('2 file(s): 1 stored, 0 replaced, 0 unchanged, 0 kept, 1 refused');
     expect(exportCells()).toHaveLength(200);
   });
 

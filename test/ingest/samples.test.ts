@@ -18,7 +18,7 @@ describe('the five sample reports, through `nianbao ingest` and `nianbao export`
     const ingest = runCli(['ingest', SEEDS, ...database.args], database.env);
     expect(ingest.stderr).toBe('');
     expect(ingest.status).toBe(0);
-    expect(ingest.stdout).toContain('5 file(s): 5 stored, 0 replaced, 0 unchanged, 0 refused');
+    expect(ingest.stdout).toContain('5 file(s): 5 stored, 0 replaced, 0 unchanged, 0 kept, 0 refused');
     const exported = runCli(['export', '--format', 'ndjson', ...database.args], database.env);
     expect(exported.status).toBe(0);
     records = ndjson<CellRecord>(exported.stdout);

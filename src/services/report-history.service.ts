@@ -1,0 +1,24 @@
+import type { EntityManager } from 'typeorm';
+import { Report } from '../entities/report.entity';
+import { ReportVersion } from '../entities/report-version.entity';
+import { badUserInput } from '../errors/bad-user-input';
+
+/** A stored report and its current version, or a clear refusal naming the argument. */
+export async function currentOf(manager: EntityManager, reportId: number, where: string): Promise<{ report: Report; current: ReportVersion }> {
+  const report = await manager.findOneBy(Report, { id: reportId });
+  if (!report) throw badUserInput(`${where}: there is no report ${reportId}`, 'reportId');
+  const current = await manager.findOneByOrFail(ReportVersion, { id: report.currentVersionId! });
+  return { report, current };
+}
+
+/** A reason (or note) a change must carry: trimmed, not empty. */
+export function requiredReason(text: string, where: string): string {
+  const reason = text.trim();
+  if (reason === '') throw badUserInput(`${where}: must not be empty; it is kept with the change`, where.replace(/^.*\((\w+)\)$/, '$1'));
+  return reason;
+}
+
+/** Every version of the report's agency and year, newest first. */
+export function versionsOf(manager: EntityManager, agencyId: number, year: number): Promise<ReportVersion[]> {
+  return manager.find(ReportVersion, { where: { agencyId, year }, order: { id: 'DESC' } });
+}
