@@ -9,16 +9,19 @@ const INGEST = 'mutation($text: String!) { ingestReport(input: { text: $text, ag
 const REPORT_TEXT = '测试用机关2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n';
 
 describe('API keys, read-only mode', () => {
-  it('keys are never logged: not the right one, not a wrong one', async () => {
+  it('keys are never logged: not the right one, not a wrong one; bare keys are admins, with a deprecation line', async () => {
     const db = tempSqlitePath();
-    const serve = await startServeProcess(['--db', db.path, '--load', SEEDS], { NIANBAO_API_KEYS: 'k-right-7c1f9,k-other-22', LOG_LEVEL: 'info' });
+    const serve = await startServeProcess(['--db', db.path, '--load', SEEDS], { NIANBAO_API_KEYS: 'k-right-7c1f9,k-other-22,ed:editor:k-editor-5150', LOG_LEVEL: 'info' });
     try {
       const ok = await serve.graphql(INGEST, { text: REPORT_TEXT }, { authorization: 'Bearer k-right-7c1f9' });
       expect(ok).toEqual({ data: { ingestReport: { outcome: 'stored' } } });
       const wrong = await serve.graphql(INGEST, { text: REPORT_TEXT }, { authorization: 'Bearer k-wrong-31337' });
       expect(wrong.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      const editor = await serve.graphql(INGEST, { text: REPORT_TEXT }, { authorization: 'Bearer k-editor-5150' });
+      expect(editor.errors![0]).toMatchObject({ message: 'ingestReport needs an admin key; the key "ed" is an editor key', extensions: { code: 'FORBIDDEN' } });
       expect(serve.output()).toContain('"authorization":"[Redacted]"');
-      for (const key of ['k-right-7c1f9', 'k-other-22', 'k-wrong-31337']) expect(serve.output()).not.toContain(key);
+      expect(serve.output()).toContain('NIANBAO_API_KEYS: key1, key2 given as a bare key, which counts as admin; this form is deprecated, write name:role:key');
+      for (const key of ['k-right-7c1f9', 'k-other-22', 'k-wrong-31337', 'k-editor-5150']) expect(serve.output()).not.toContain(key);
     } finally {
       await serve.stop();
       db.cleanup();
@@ -86,6 +89,15 @@ describe('settings from the environment', () => {
     const configured = settingsFromEnvironment({ NODE_ENV: 'production', NIANBAO_IDE: 'on', NIANBAO_READ_ONLY: 'yes', NIANBAO_CORS_ORIGINS: 'https://a.example, https://b.example', NIANBAO_MAX_DEPTH: '7', NIANBAO_API_KEYS: 'a,b' });
     expect(configured).toMatchObject({ ide: true, introspection: false, readOnly: true, corsOrigins: ['https://a.example', 'https://b.example'], limits: { maxDepth: 7 } });
     expect(configured.apiKeys).toHaveLength(2);
+    const keys = settingsFromEnvironment({ NIANBAO_API_KEYS: ' old-key , ann:editor:s3cret:with:colons, bo:admin:x' }).apiKeys;
+    expect(keys.map(({ name, role, legacy }) => ({ name, role, legacy }))).toEqual([
+      { name: 'key1', role: 'admin', legacy: true },
+      { name: 'ann', role: 'editor', legacy: false },
+      { name: 'bo', role: 'admin', legacy: false },
+    ]);
+    expect(() => settingsFromEnvironment({ NIANBAO_API_KEYS: 'a:editor:k1,b:owner:k-secret-2' })).toThrow('NIANBAO_API_KEYS entry 2 (b): the role must be editor or admin, got "owner"');
+    expect(() => settingsFromEnvironment({ NIANBAO_API_KEYS: 'a:editor:' })).toThrow('NIANBAO_API_KEYS entry 1 (a): the key is empty');
+    expect(() => settingsFromEnvironment({ NIANBAO_API_KEYS: ':admin:k-secret-3' })).toThrow('NIANBAO_API_KEYS entry 1: the name must be 1 to 100 letters, digits, or . @ _ -, as name:role:key');
     expect(() => settingsFromEnvironment({ NIANBAO_MAX_DEPTH: 'deep' })).toThrow('NIANBAO_MAX_DEPTH must be a whole number of at least 0, got "deep"');
     expect(() => settingsFromEnvironment({ NIANBAO_READ_ONLY: 'perhaps' })).toThrow('NIANBAO_READ_ONLY must be on or off');
     expect(() => settingsFromEnvironment({ NIANBAO_BODY_LIMIT: 'huge' })).toThrow('NIANBAO_BODY_LIMIT must be a size like 1mb or 200kb, got "huge"');
