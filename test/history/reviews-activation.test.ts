@@ -70,6 +70,20 @@ describe('check reviews, re-ingest over corrections, activation and rollback thr
     expect(after.cell).toEqual({ value: 3, corrected: true });
     expect(after.checks.map((c) => c.review?.verdict)).toEqual(['CONFIRMED_ERROR', 'EXPLAINED', 'EXPLAINED', 'EXPLAINED']);
     expect(after.unreviewedFailures).toBe(0);
+
+    // Other figures (the total corrected to 4): the reviews were of 3, so none applies; back at 3 they do again.
+    const correct = (value: number) => gateway.graphql(`mutation { correctCells(reportId: "${reportId}", reason: "filed form says 3", cells: [{ address: "t3/new/total", value: ${value} }]) { version { id } } }`, {}, EDITOR);
+    await correct(4);
+    const other = await report();
+    expect(other.checks.map((c) => [c.id, c.actual, c.review])).toEqual([
+      ['t3.rowTotal/new', 4, null],
+      ['t3.balance/total', 2, null],
+      ['narrative/applicationsReceived', 2, null],
+      ['narrative/completionRate', 1, null],
+    ]);
+    expect(other.unreviewedFailures).toBe(4);
+    await correct(3);
+    expect((await report()).unreviewedFailures).toBe(0);
   });
 
   it('a review is refused for a check that passes or does not exist, or without a note', async () => {
@@ -108,7 +122,7 @@ describe('check reviews, re-ingest over corrections, activation and rollback thr
     const current = await report();
     const { body } = await gateway.graphql<{ report: { versions: { id: string; kind: string; current: boolean }[] } }>(`{ report(id: "${reportId}") { versions { id kind current } } }`);
     const versions = body.data!.report.versions;
-    expect(versions.map((v) => v.kind)).toEqual(['REPARSED', 'REPARSED', 'REPARSED', 'CORRECTED', 'PARSED']);
+    expect(versions.map((v) => v.kind)).toEqual(['REPARSED', 'REPARSED', 'CORRECTED', 'CORRECTED', 'REPARSED', 'CORRECTED', 'PARSED']);
     expect(versions.filter((v) => v.current).map((v) => v.id)).toEqual([current.version.id]);
     const corrected = versions.find((v) => v.kind === 'CORRECTED')!;
 
