@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { ingestReport } from '../../src/ingest/ingest-report';
-import { SAMPLE_FILES, SEEDS } from '../helpers/fixtures';
+import { FIXTURES, SAMPLE_FILES, SEEDS } from '../helpers/fixtures';
 import { openDatabase } from '../../src/database/data-source';
 import { SQLITE_MIGRATIONS } from '../../src/database/migrations/sqlite';
 import { tempSqlitePath } from '../helpers/temp-database';
@@ -49,6 +49,25 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
     );
     expect(atIngest).toHaveLength(5);
     expect(Math.min(...atIngest)).toBeGreaterThan(150);
+    expect(backfilled).toEqual(atIngest);
+  });
+
+  it('each stored report becomes its version 1, its failing checks unreviewed, as ingest makes them', async () => {
+    const { atIngest, backfilled } = await backfillRoundTrip(
+      1,
+      async (dataSource) => {
+        // The 2023 PDF prints t4 totals that fail their row checks: two failing checks to count as unreviewed.
+        for (const file of [join(FIXTURES, 'pdf', 'hongze-2023.pdf'), join(SEEDS, SAMPLE_FILES[0]!)]) await ingestReport(dataSource, { bytes: readFileSync(file), fileName: file });
+      },
+      async (dataSource) => ({
+        reports: ((await dataSource.query('SELECT id, failing_checks, unreviewed_failures, current_version_id FROM report ORDER BY id')) as Record<string, unknown>[]).map((row) => Object.values(row).map(Number)),
+        versions: await dataSource.query('SELECT id, agency_id, year, parent_id, kind, source_file, content_hash, source_format, changed, cells_read, cells_total, parts, content FROM report_version ORDER BY id'),
+      }),
+    );
+    expect(atIngest.reports).toEqual([
+      [1, 2, 2, 1],
+      [2, 0, 0, 2],
+    ]);
     expect(backfilled).toEqual(atIngest);
   });
 

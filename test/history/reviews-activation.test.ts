@@ -148,4 +148,23 @@ describe('check reviews, re-ingest over corrections, activation and rollback thr
     const twice = await gateway.graphql(`mutation { rollbackBatch(id: "${batch.id}") { id } }`, {}, ADMIN);
     expect(twice.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(new RegExp(`^rollbackBatch\\(id\\): batch ${batch.id} was rolled back at .* by ops$`)) });
   });
+
+  it('rolling back a batch that stored a new report removes the report; its version stays readable', async () => {
+    const exportNow = async () => (await gateway.graphql(`{ reports(first: 100) { totalCount edges { node { id version { id } cells { address value } } } } }`)).body;
+    const before = await exportNow();
+    const { body } = await gateway.graphql<{ ingestReport: { batchId: string; version: { id: string }; report: { id: string } } }>(
+      `mutation($t: String!) { ingestReport(input: { text: $t, agencyName: "新设测试局" }) { batchId version { id } report { id } } }`,
+      { t: TEXT },
+      ADMIN,
+    );
+    const stored = body.data!.ingestReport;
+    expect((await exportNow()) as unknown).not.toEqual(before);
+    const rolled = await gateway.graphql(`mutation { rollbackBatch(id: "${stored.batchId}") { id } }`, {}, ADMIN);
+    expect(rolled.body.errors).toBeUndefined();
+    expect(await exportNow()).toEqual(before);
+    expect((await gateway.graphql(`{ report(agencyName: "新设测试局", year: 2023) { id } }`)).body).toEqual({ data: { report: null } });
+    const kept = await gateway.graphql<{ reportVersion: { kind: string; current: boolean; cells: unknown[] } }>(`{ reportVersion(id: "${stored.version.id}") { kind current cells(table: "t3") { address } } }`);
+    expect(kept.body.data!.reportVersion).toMatchObject({ kind: 'PARSED', current: false });
+    expect(kept.body.data!.reportVersion.cells).toHaveLength(175);
+  });
 });
