@@ -6,12 +6,13 @@ import { parseId } from '../services/report-filter';
 import { rollbackBatch } from '../services/version-activation.service';
 import { cliActor } from './cli-actor';
 import { withDatabase } from './open-database';
+import { positiveInteger } from './option-parsers';
 
 export function registerBatchesCommand(program: Command): void {
   program
     .command('batches')
     .description('list ingest runs and activations, newest first, with what each file did')
-    .option('--first <n>', 'how many (default 20, at most 100)', (text: string) => parseId(text, '--first'), 20)
+    .option('--first <n>', 'how many (default 20, at most 100)', positiveInteger, 20)
     .option('--db <path>', 'SQLite file (default: $NIANBAO_DB or data/nianbao.sqlite)')
     .action(async (options: { first: number; db?: string }) => {
       await withDatabase(options.db, async (dataSource) => {

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { positiveInteger } from './option-parsers';
 import { generateCorpus } from '../generate/generate-corpus';
 
 interface GenerateOptions {
@@ -31,12 +32,6 @@ export function registerGenerateCommand(program: Command): void {
       });
       process.stdout.write(`${options.out}: ${summary.reports} reports of ${options.agencies} agencies, ${summary.damaged} damaged (${summary.lostCells} with a lost cell)\n`);
     });
-}
-
-function positiveInteger(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError(`"${text}" is not a positive whole number`);
-  return value;
 }
 
 function yearRange(text: string): [number, number] {

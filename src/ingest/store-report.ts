@@ -4,6 +4,7 @@ import { Report } from '../entities/report.entity';
 import { versionStats } from '../entities/version-content';
 import { findOrCreateAgency } from '../services/agency-metadata.service';
 import { insertVersion, makeCurrent } from '../services/current-version.service';
+import { bumpDataVersion } from '../services/data-version.service';
 import { recordItem, singleItemBatch, type BatchItemRecord } from '../services/ingest-batch.service';
 import { carryCorrections, contentOfParsed, regressionOf, type CorrectionConflict } from '../services/version-reading';
 import type { ParsedReport } from './parsed-report.types';
@@ -106,7 +107,11 @@ async function storeOnce(manager: EntityManager, parsed: ParsedReport, source: S
     reason: null,
     content: carried.content,
   });
-  if (kept) return finish({ outcome: 'kept', reportId: existing!.id, report: existing!, versionId: version.id, reason: regression, conflicts: carried.conflicts });
+  if (kept) {
+    // Nothing current changed, but the report's list of versions did.
+    await bumpDataVersion(manager);
+    return finish({ outcome: 'kept', reportId: existing!.id, report: existing!, versionId: version.id, reason: regression, conflicts: carried.conflicts });
+  }
   const report = await makeCurrent(manager, version);
   return finish({ outcome: existing ? 'replaced' : 'stored', reportId: report.id, report, versionId: version.id, reason: null, conflicts: carried.conflicts });
 }
