@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { IngestBatchItem } from '../entities/ingest-batch-item.entity';
 import { countItems } from '../schema/history.types';
-import { latestBatches } from '../services/ingest-batch.service';
+import { itemsOf, latestBatches } from '../services/ingest-batch.service';
 import { parseId } from '../services/report-filter';
 import { rollbackBatch } from '../services/version-activation.service';
 import { cliActor } from './cli-actor';
@@ -17,7 +16,7 @@ export function registerBatchesCommand(program: Command): void {
     .action(async (options: { first: number; db?: string }) => {
       await withDatabase(options.db, async (dataSource) => {
         for (const batch of await latestBatches(dataSource.manager, Math.min(options.first, 100))) {
-          const items = await dataSource.manager.find(IngestBatchItem, { where: { batchId: batch.id }, order: { id: 'ASC' } });
+          const items = await itemsOf(dataSource.manager, batch.id);
           const counts = Object.entries(countItems(items)).filter(([, n]) => n > 0).map(([outcome, n]) => `${n} ${outcome}`).join(', ');
           const rolledBack = batch.rolledBackAt ? `, rolled back ${batch.rolledBackAt.slice(0, 19)} by ${batch.rolledBackBy}` : '';
           process.stdout.write(`batch ${batch.id} ${batch.kind} ${batch.startedAt.toISOString().slice(0, 19)} by ${batch.actor ?? '-'}: ${counts || 'no files'}${rolledBack}; ${batch.reason ?? batch.source}\n`);

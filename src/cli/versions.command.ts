@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { Agency } from '../entities/agency.entity';
-import { Report } from '../entities/report.entity';
-import { badUserInput } from '../errors/bad-user-input';
-import { versionsOf } from '../services/report-history.service';
+import { historyOf } from '../services/report-history.service';
 import { withDatabase } from './open-database';
 import { parseYear } from './option-parsers';
 
@@ -15,14 +12,10 @@ export function registerVersionsCommand(program: Command): void {
     .option('--db <path>', 'SQLite file (default: $NIANBAO_DB or data/nianbao.sqlite)')
     .action(async (options: { agency: string; year: number; db?: string }) => {
       const lines = await withDatabase(options.db, async (dataSource) => {
-        const agency = await dataSource.manager.findOneBy(Agency, { name: options.agency });
-        if (!agency) throw badUserInput(`--agency: no agency is named "${options.agency}"`);
-        const report = await dataSource.manager.findOneBy(Report, { agencyId: agency.id, year: options.year });
-        const versions = await versionsOf(dataSource.manager, agency.id, options.year);
-        if (versions.length === 0) throw badUserInput(`${options.agency} has no report for ${options.year}`);
+        const { versions, currentVersionId } = await historyOf(dataSource.manager, options.agency, options.year);
         return versions.map((v) =>
           [
-            `${v.id === report?.currentVersionId ? '*' : ' '} ${String(v.id).padStart(5)}`,
+            `${v.id === currentVersionId ? '*' : ' '} ${String(v.id).padStart(5)}`,
             v.kind.padEnd(9),
             v.createdAt.toISOString().slice(0, 19),
             (v.createdBy ?? '-').padEnd(12),

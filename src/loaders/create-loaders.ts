@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type FindOperator } from 'typeorm';
 import type { ReportFacts } from '../checks/report-facts';
 import { Agency } from '../entities/agency.entity';
 import { CheckReview } from '../entities/check-review.entity';
@@ -37,23 +37,13 @@ export function createLoaders(db: EntityManager, analyses?: ReportAnalysisCache)
     groupBy(agencyIds, await db.getRepository(Report).find({ where: { agencyId: In([...agencyIds]) }, order: { year: 'DESC' } }), (r) => r.agencyId),
   );
   /** Key: `${agencyId}:${year}`. */
-  const reportByAgencyYear = new DataLoader<string, Report | undefined>(async (keys) => {
-    const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
-    const rows = await db.getRepository(Report).find({ where: { agencyId: In(pairs.map((p) => p[0])), year: In(pairs.map((p) => p[1])) } });
-    return pairs.map(([agencyId, year]) => rows.find((r) => r.agencyId === agencyId && r.year === year));
-  });
+  const reportByAgencyYear = new DataLoader<string, Report | undefined>(async (keys) =>
+    (await byAgencyYear(keys, (where) => db.getRepository(Report).find({ where }))).map((rows) => rows[0]),
+  );
   /** Key: `${agencyId}:${year}`; newest first. */
-  const versions = new DataLoader<string, ReportVersion[]>(async (keys) => {
-    const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
-    const rows = await db.getRepository(ReportVersion).find({ where: { agencyId: In(pairs.map((p) => p[0])), year: In(pairs.map((p) => p[1])) }, order: { id: 'DESC' } });
-    return pairs.map(([agencyId, year]) => rows.filter((r) => r.agencyId === agencyId && r.year === year));
-  });
+  const versions = new DataLoader<string, ReportVersion[]>(async (keys) => byAgencyYear(keys, (where) => db.getRepository(ReportVersion).find({ where, order: { id: 'DESC' } })));
   /** Key: `${agencyId}:${year}`; oldest first. */
-  const reviews = new DataLoader<string, CheckReview[]>(async (keys) => {
-    const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
-    const rows = await db.getRepository(CheckReview).find({ where: { agencyId: In(pairs.map((p) => p[0])), year: In(pairs.map((p) => p[1])) }, order: { id: 'ASC' } });
-    return pairs.map(([agencyId, year]) => rows.filter((r) => r.agencyId === agencyId && r.year === year));
-  });
+  const reviews = new DataLoader<string, CheckReview[]>(async (keys) => byAgencyYear(keys, (where) => db.getRepository(CheckReview).find({ where, order: { id: 'ASC' } })));
   const batchItems = new DataLoader<number, IngestBatchItem[]>(async (batchIds) =>
     groupBy(batchIds, await db.getRepository(IngestBatchItem).find({ where: { batchId: In([...batchIds]) }, order: { id: 'ASC' } }), (item) => item.batchId),
   );
@@ -84,6 +74,18 @@ export function createLoaders(db: EntityManager, analyses?: ReportAnalysisCache)
     { cacheKeyFn: (report) => report.id },
   );
   return { agency, childAgencies, cells, sections, reportsByAgency, reportByAgencyYear, previousReport, facts, analysis, versions, reviews, batchItems };
+}
+
+interface AgencyYearRow {
+  agencyId: number;
+  year: number;
+}
+
+/** Rows of many `${agencyId}:${year}` keys in one query, grouped by key in the order the query gave them. */
+async function byAgencyYear<T extends AgencyYearRow>(keys: readonly string[], find: (where: { agencyId: FindOperator<number>; year: FindOperator<number> }) => Promise<T[]>): Promise<T[][]> {
+  const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
+  const rows = await find({ agencyId: In(pairs.map((p) => p[0])), year: In(pairs.map((p) => p[1])) });
+  return pairs.map(([agencyId, year]) => rows.filter((r) => r.agencyId === agencyId && r.year === year));
 }
 
 function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {

@@ -41,3 +41,7 @@ export function startBatch(dataSource: DataSource, start: BatchStart): Promise<I
 export function latestBatches(manager: EntityManager, first: number): Promise<IngestBatch[]> {
   return manager.find(IngestBatch, { order: { id: 'DESC' }, take: first });
 }
+
+export function itemsOf(manager: EntityManager, batchId: number): Promise<IngestBatchItem[]> {
+  return manager.find(IngestBatchItem, { where: { batchId }, order: { id: 'ASC' } });
+}

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import { ReportVersion } from '../entities/report-version.entity';
 import { badUserInput } from '../errors/bad-user-input';
@@ -21,4 +22,14 @@ export function requiredReason(text: string, where: string): string {
 /** Every version of the report's agency and year, newest first. */
 export function versionsOf(manager: EntityManager, agencyId: number, year: number): Promise<ReportVersion[]> {
   return manager.find(ReportVersion, { where: { agencyId, year }, order: { id: 'DESC' } });
+}
+
+/** A report's versions by agency name and year, and which is current (none when the report is no longer stored). */
+export async function historyOf(manager: EntityManager, agencyName: string, year: number): Promise<{ versions: ReportVersion[]; currentVersionId: number | null }> {
+  const agency = await manager.findOneBy(Agency, { name: agencyName });
+  if (!agency) throw badUserInput(`--agency: no agency is named "${agencyName}"`, 'agency');
+  const versions = await versionsOf(manager, agency.id, year);
+  if (versions.length === 0) throw badUserInput(`${agencyName} has no report for ${year}`, 'year');
+  const report = await manager.findOneBy(Report, { agencyId: agency.id, year });
+  return { versions, currentVersionId: report?.currentVersionId ?? null };
 }
