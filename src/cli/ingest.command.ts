@@ -59,7 +59,8 @@ async function ingestPaths(paths: string[], options: IngestOptions): Promise<boo
 }
 
 export function summaryLine(outcome: Extract<FileOutcome, { result: unknown }>): string {
-  const { report, reportId, versionId } = outcome.result;
+  const { report, reportId } = outcome.result;
+  const versionId = outcome.result.version.id;
   if (outcome.result.outcome === 'kept') return `kept current ${outcome.path}: ${outcome.result.reason}; --replace to use it (version ${versionId}, report ${reportId})`;
   const warnings = report.warnings.length === 1 ? '1 warning' : `${report.warnings.length} warnings`;
   return `${outcome.result.outcome.padEnd(9)} ${outcome.path}: ${report.agencyName} ${report.year} ${report.generation} from ${outcome.result.format}, ${report.sections.length} parts, ${report.cells.length} cells, ${warnings} (report ${reportId}, version ${versionId})`;

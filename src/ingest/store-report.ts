@@ -28,8 +28,8 @@ export interface StoreResult {
   reportId: number;
   /** The report as stored (for `kept`: as it stays), read inside the transaction. */
   report: Report;
-  /** The version the reading was stored as (for `unchanged`: the current one). */
-  versionId: number;
+  /** The version the reading was stored as (for `unchanged`: the current one), read inside the transaction. */
+  version: ReportVersion;
   /** Why a `kept` reading did not become current. */
   reason: string | null;
   /** Corrections of the current version that the new reading could not take over. */
@@ -79,7 +79,7 @@ async function storeOnce(manager: EntityManager, parsed: ParsedReport, source: S
     previousVersionId: current?.id ?? null,
   });
   const finish = async (result: Omit<StoreResult, 'batchId'>): Promise<StoreResult> => {
-    const record = item(result.outcome, result.versionId, result.reason);
+    const record = item(result.outcome, result.version.id, result.reason);
     if (source.batchId !== undefined) {
       await recordItem(manager, source.batchId, record);
       return { ...result, batchId: source.batchId };
@@ -88,7 +88,7 @@ async function storeOnce(manager: EntityManager, parsed: ParsedReport, source: S
     return { ...result, batchId: batch.id };
   };
   if (existing && current && existing.contentHash === source.contentHash) {
-    return finish({ outcome: 'unchanged', reportId: existing.id, report: existing, versionId: current.id, reason: null, conflicts: [] });
+    return finish({ outcome: 'unchanged', reportId: existing.id, report: existing, version: current, reason: null, conflicts: [] });
   }
   const parent = current ?? (await latestVersion(manager, agency.id, parsed.year));
   const read = contentOfParsed(parsed);
@@ -110,10 +110,10 @@ async function storeOnce(manager: EntityManager, parsed: ParsedReport, source: S
   if (kept) {
     // Nothing current changed, but the report's list of versions did.
     await bumpDataVersion(manager);
-    return finish({ outcome: 'kept', reportId: existing!.id, report: existing!, versionId: version.id, reason: regression, conflicts: carried.conflicts });
+    return finish({ outcome: 'kept', reportId: existing!.id, report: existing!, version, reason: regression, conflicts: carried.conflicts });
   }
   const report = await makeCurrent(manager, version);
-  return finish({ outcome: existing ? 'replaced' : 'stored', reportId: report.id, report, versionId: version.id, reason: null, conflicts: carried.conflicts });
+  return finish({ outcome: existing ? 'replaced' : 'stored', reportId: report.id, report, version, reason: null, conflicts: carried.conflicts });
 }
 
 /** The newest version of a report no longer stored (deleted, or rolled back out of existence): history goes on from it. */

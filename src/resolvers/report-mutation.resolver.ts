@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Report } from '../entities/report.entity';
-import { ReportVersion } from '../entities/report-version.entity';
 import { badUserInput } from '../errors/bad-user-input';
 import { IngestError } from '../ingest/ingest-error';
 import { ingestReport } from '../ingest/ingest-report';
@@ -18,8 +17,7 @@ export class ReportMutationResolver {
     const actor = authorize('admin', 'ingestReport');
     try {
       const result = await ingestReport(dataSource, { bytes: Buffer.from(input.text, 'utf8'), fileName: input.fileName, agencyName: input.agencyName, year: input.year, actor, makeCurrent: input.makeCurrent });
-      const version = await dataSource.manager.findOneByOrFail(ReportVersion, { id: result.versionId });
-      return { outcome: result.outcome, report: result.stored, warnings: result.report.warnings, version, reason: result.reason, conflicts: result.conflicts, batchId: result.batchId };
+      return { outcome: result.outcome, report: result.stored, warnings: result.report.warnings, version: result.version, reason: result.reason, conflicts: result.conflicts, batchId: result.batchId };
     } catch (error) {
       if (error instanceof IngestError) throw badUserInput(`${input.fileName ?? 'input.text'}: ${error.message}`, 'input');
       throw error;
