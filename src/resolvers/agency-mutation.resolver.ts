@@ -10,7 +10,7 @@ import { parseId } from '../services/report-filter';
 export class AgencyMutationResolver {
   @Mutation(() => Agency, { description: 'Set full name, short name, region, level or parent (needs an API key)' })
   async setAgencyMetadata(@Ctx() { dataSource, authorize }: GatewayContext, @Arg('input', () => AgencyMetadataInput) input: AgencyMetadataInput): Promise<Agency> {
-    authorize('admin', 'setAgencyMetadata');
+    authorize('setAgencyMetadata');
     return dataSource.transaction(async (manager) => {
       const agency = input.id != null ? await manager.findOneBy(Agency, { id: parseId(input.id, 'input.id') }) : input.name ? await manager.findOneBy(Agency, { name: input.name }) : undefined;
       if (agency === undefined) throw badUserInput('setAgencyMetadata needs input.id or input.name', 'input');

@@ -20,7 +20,7 @@ export class HistoryMutationResolver {
     @Arg('reason') reason: string,
     @Arg('cells', () => [CellCorrectionInput]) cells: CellCorrectionInput[],
   ): Promise<CorrectionResult> {
-    const actor = authorize('editor', 'correctCells');
+    const actor = authorize('correctCells');
     return correctCells(dataSource, { reportId: parseId(reportId, 'reportId'), reason, cells, actor });
   }
 
@@ -32,7 +32,7 @@ export class HistoryMutationResolver {
     @Arg('verdict', () => ReviewVerdictEnum) verdict: ReviewVerdict,
     @Arg('note') note: string,
   ): Promise<CheckReview> {
-    const actor = authorize('editor', 'reviewCheck');
+    const actor = authorize('reviewCheck');
     return reviewCheck(dataSource, { reportId: parseId(reportId, 'reportId'), checkId, verdict, note, actor });
   }
 
@@ -43,13 +43,13 @@ export class HistoryMutationResolver {
     @Arg('versionId', () => ID) versionId: string,
     @Arg('reason') reason: string,
   ): Promise<Report> {
-    const actor = authorize('admin', 'activateVersion');
+    const actor = authorize('activateVersion');
     return activateVersion(dataSource, { reportId: parseId(reportId, 'reportId'), versionId: parseId(versionId, 'versionId'), reason, actor });
   }
 
   @Mutation(() => IngestBatch, { description: 'Make current again what was current before the batch, for every report it changed (needs an admin key); its versions stay in the history' })
   async rollbackBatch(@Ctx() { dataSource, authorize }: GatewayContext, @Arg('id', () => ID) id: string): Promise<IngestBatch> {
-    const actor = authorize('admin', 'rollbackBatch');
+    const actor = authorize('rollbackBatch');
     return rollbackBatch(dataSource, parseId(id, 'id'), actor);
   }
 }

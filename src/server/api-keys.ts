@@ -21,20 +21,26 @@ export interface ApiKey {
  * stops start-up, naming the entry's position but never the key.
  */
 export function parseApiKeys(text: string | undefined): ApiKey[] {
-  return (text ?? '')
+  const keys = (text ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '')
     .map((entry, index) => {
       const at = `NIANBAO_API_KEYS entry ${index + 1}`;
-      if (!entry.includes(':')) return { name: `key${index + 1}`, role: 'admin' as const, digest: digest(entry), legacy: true };
-      const [name = '', role = '', ...rest] = entry.split(':');
+      const [name = '', role = '', ...rest] = entry.includes(':') ? entry.split(':') : [`key${index + 1}`, 'admin', entry];
       const key = rest.join(':');
+      // Nothing of an entry but its name is ever repeated: a part out of place may be the key.
       if (!/^[\w.@-]{1,100}$/.test(name)) throw new Error(`${at}: the name must be 1 to 100 letters, digits, or . @ _ -, as name:role:key`);
-      if (!(ROLES as readonly string[]).includes(role)) throw new Error(`${at} (${name}): the role must be ${ROLES.join(' or ')}, got "${role}"`);
+      if (!(ROLES as readonly string[]).includes(role)) throw new Error(`${at} (${name}): the role, between the first and second colon, must be ${ROLES.join(' or ')}`);
       if (key === '') throw new Error(`${at} (${name}): the key is empty`);
-      return { name, role: role as Role, digest: digest(key), legacy: false };
+      if (/\s/.test(key)) throw new Error(`${at} (${name}): the key has a space in it, so no Authorization header can carry it`);
+      return { name, role: role as Role, digest: digest(key), legacy: !entry.includes(':') };
     });
+  keys.forEach((key, i) => {
+    const other = keys.findIndex((k) => k.digest.equals(key.digest));
+    if (other < i) throw new Error(`NIANBAO_API_KEYS entries ${other + 1} (${keys[other]!.name}) and ${i + 1} (${key.name}) have the same key`);
+  });
+  return keys;
 }
 
 /**

@@ -3,7 +3,8 @@ import { readManager } from '../database/read-manager';
 import type { SqliteReadPool } from '../database/sqlite-read-pool';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
 import type { ReportAnalysisCache } from '../services/report-analysis';
-import { authorize, type ApiKey, type Role } from './api-keys';
+import { authorize, type ApiKey } from './api-keys';
+import { MUTATION_ROLES, type MutationName } from './mutation-roles';
 import type { BatchCost } from './batch-cost';
 import { RequestDeadline } from './request-deadline';
 
@@ -14,8 +15,8 @@ export interface GatewayContext {
   db: EntityManager;
   loaders: Loaders;
   deadline: RequestDeadline;
-  /** The name of the request's API key; throws UNAUTHENTICATED or FORBIDDEN unless it has the role. */
-  authorize(role: Role, action: string): string;
+  /** The name of the request's API key; throws UNAUTHENTICATED or FORBIDDEN unless it has the role the mutation needs. */
+  authorize(mutation: MutationName): string;
   /** Over HTTP: the cost of the request's operations together (a batch's sum). */
   batchCost?: BatchCost;
 }
@@ -43,6 +44,6 @@ export function createContext(dataSource: DataSource, request: RequestCredential
     db,
     deadline,
     loaders: createLoaders(db, shared.analyses),
-    authorize: (role, action) => authorize(request.authorization, request.apiKeys ?? [], role, action),
+    authorize: (mutation) => authorize(request.authorization, request.apiKeys ?? [], MUTATION_ROLES[mutation], mutation),
   };
 }

@@ -21,6 +21,7 @@ import { defaultSettings, type GatewaySettings } from './gateway-settings';
 import { batchLimit, bodyErrorHandler, corsPolicy, jsonBody } from './http-guards';
 import { executionGate } from './execution-gate';
 import { queryLimitsPlugin } from './query-limits.plugin';
+import { mutationRolesPlugin } from './mutation-roles.plugin';
 import { readOnlyPlugin } from './read-only.plugin';
 import { unavailableStatusPlugin } from './unavailable-status.plugin';
 import { loadExampleQueries } from './example-queries';
@@ -68,6 +69,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       queryLimitsPlugin(limits),
       unavailableStatusPlugin(),
       ...(settings.readOnly ? [readOnlyPlugin()] : []),
+      mutationRolesPlugin(),
     ],
     introspection: settings.introspection,
     // Without introspection, "Did you mean …?" hints would still give the schema away.

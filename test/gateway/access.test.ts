@@ -95,7 +95,19 @@ describe('settings from the environment', () => {
       { name: 'ann', role: 'editor', legacy: false },
       { name: 'bo', role: 'admin', legacy: false },
     ]);
-    expect(() => settingsFromEnvironment({ NIANBAO_API_KEYS: 'a:editor:k1,b:owner:k-secret-2' })).toThrow('NIANBAO_API_KEYS entry 2 (b): the role must be editor or admin, got "owner"');
+    const refusal = (keys: string) => {
+      try {
+        settingsFromEnvironment({ NIANBAO_API_KEYS: keys });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(refusal('a:editor:k1,b:owner:k-secret-2')).toBe('NIANBAO_API_KEYS entry 2 (b): the role, between the first and second colon, must be editor or admin');
+    // A name and a key without a role: the key is where the role goes, and is not repeated.
+    expect(refusal('oldname:SuperSecretKey123')).toBe('NIANBAO_API_KEYS entry 1 (oldname): the role, between the first and second colon, must be editor or admin');
+    expect(refusal('ann:editor:k-secret-4,bob:admin:k-secret-4')).toBe('NIANBAO_API_KEYS entries 1 (ann) and 2 (bob) have the same key');
+    expect(refusal('ann:editor:k secret')).toBe('NIANBAO_API_KEYS entry 1 (ann): the key has a space in it, so no Authorization header can carry it');
     expect(() => settingsFromEnvironment({ NIANBAO_API_KEYS: 'a:editor:' })).toThrow('NIANBAO_API_KEYS entry 1 (a): the key is empty');
     expect(() => settingsFromEnvironment({ NIANBAO_API_KEYS: ':admin:k-secret-3' })).toThrow('NIANBAO_API_KEYS entry 1: the name must be 1 to 100 letters, digits, or . @ _ -, as name:role:key');
     expect(() => settingsFromEnvironment({ NIANBAO_MAX_DEPTH: 'deep' })).toThrow('NIANBAO_MAX_DEPTH must be a whole number of at least 0, got "deep"');

@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildGatewaySchema } from '../../src/schema/build-schema';
+import { MUTATION_ROLES } from '../../src/server/mutation-roles';
 import { exportCells, type ExportRecord } from '../../src/services/cell-export.service';
 import { SEEDS } from '../helpers/fixtures';
 import { SAMPLE_SOURCES, startTestGateway, type TestGateway } from '../helpers/gateway';
@@ -123,6 +125,11 @@ describe('corrections flow through every read; the diff lists what changed', () 
     expect(await state()).toEqual(before);
   });
 
+  it('every mutation of the schema has its role', async () => {
+    const mutations = Object.keys((await buildGatewaySchema()).getMutationType()!.getFields()).sort();
+    expect(Object.keys(MUTATION_ROLES).sort()).toEqual(mutations);
+  });
+
   it('roles: an editor corrects but cannot ingest, delete, activate or roll back; no key is 401', async () => {
     const text = readFileSync(join(SEEDS, '000_cee05e4b3f1c7bfd.txt'), 'utf8');
     const ingest = (headers: Record<string, string>) => gateway.graphql(`mutation($t: String!) { ingestReport(input: { text: $t }) { outcome } }`, { t: text }, headers);
@@ -135,6 +142,15 @@ describe('corrections flow through every read; the diff lists what changed', () 
     expect(editorTries.map((r) => [r.status, errorOf(r.body as Errors)])).toEqual(
       ['ingestReport', 'deleteReport', 'activateVersion', 'rollbackBatch'].map((action) => [403, { code: 'FORBIDDEN', message: `${action} needs an admin key; the key "alice" is an editor key` }]),
     );
+    // One mutation the key may not run refuses the whole operation before anything is stored.
+    const before = await reportView();
+    const mixed = await gateway.graphql(
+      `mutation { a: correctCells(reportId: "${reportId}", reason: "mixed", cells: [{ address: "t3/new/total", value: 9 }]) { version { id } } ...drop } fragment drop on Mutation { deleteReport(id: "${reportId}") }`,
+      {},
+      EDITOR,
+    );
+    expect([mixed.status, errorOf(mixed.body as Errors)]).toEqual([403, { code: 'FORBIDDEN', message: 'deleteReport needs an admin key; the key "alice" is an editor key' }]);
+    expect(await reportView()).toEqual(before);
     const anonymous = await gateway.graphql(`mutation { correctCells(reportId: "${reportId}", reason: "x", cells: [{ address: "t3/new/total", value: 9 }]) { version { id } } }`);
     expect([anonymous.status, errorOf(anonymous.body as Errors).code]).toEqual([401, 'UNAUTHENTICATED']);
     const admin = await ingest(ADMIN);
