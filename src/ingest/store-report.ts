@@ -1,9 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { VersionContent } from '../entities/history.types';
 import { ReportVersion } from '../entities/report-version.entity';
 import { Report } from '../entities/report.entity';
 import { versionStats } from '../entities/version-content';
 import { findOrCreateAgency } from '../services/agency-metadata.service';
-import { insertVersion, makeCurrent } from '../services/current-version.service';
+import { insertVersion, makeCurrent, type NewVersion } from '../services/current-version.service';
 import { bumpDataVersion } from '../services/data-version.service';
 import { recordItem, singleItemBatch, type BatchItemRecord } from '../services/ingest-batch.service';
 import { carryCorrections, contentOfParsed, regressionOf, type CorrectionConflict } from '../services/version-reading';
@@ -95,8 +96,22 @@ async function storeOnce(manager: EntityManager, parsed: ParsedReport, source: S
   const regression = existing && current ? regressionOf(versionStats(read), versionStats(current.content)) : null;
   const carried = current ? carryCorrections(current.content, read) : { content: read, conflicts: [] };
   const kept = regression !== null && !source.makeCurrent;
-  const version = await insertVersion(manager, {
-    agencyId: agency.id,
+  if (kept) {
+    // The same reading kept before (a nightly run over the same short file) is not stored again.
+    const same = await sameReading(manager, agency.id, parsed.year, source.contentHash, carried.content);
+    const version = same ?? (await insertVersion(manager, newVersion(agency.id, parsed, parent, source, carried.content)));
+    // Nothing current changed, but the report's list of versions may have.
+    if (!same) await bumpDataVersion(manager);
+    return finish({ outcome: 'kept', reportId: existing!.id, report: existing!, version, reason: regression, conflicts: carried.conflicts });
+  }
+  const version = await insertVersion(manager, newVersion(agency.id, parsed, parent, source, carried.content));
+  const report = await makeCurrent(manager, version);
+  return finish({ outcome: existing ? 'replaced' : 'stored', reportId: report.id, report, version, reason: null, conflicts: carried.conflicts });
+}
+
+function newVersion(agencyId: number, parsed: ParsedReport, parent: ReportVersion | null, source: StoreSource, content: VersionContent): NewVersion {
+  return {
+    agencyId,
     year: parsed.year,
     parent,
     kind: parent ? 'REPARSED' : 'PARSED',
@@ -105,15 +120,15 @@ async function storeOnce(manager: EntityManager, parsed: ParsedReport, source: S
     sourceFormat: source.sourceFormat,
     createdBy: source.actor ?? null,
     reason: null,
-    content: carried.content,
-  });
-  if (kept) {
-    // Nothing current changed, but the report's list of versions did.
-    await bumpDataVersion(manager);
-    return finish({ outcome: 'kept', reportId: existing!.id, report: existing!, version, reason: regression, conflicts: carried.conflicts });
-  }
-  const report = await makeCurrent(manager, version);
-  return finish({ outcome: existing ? 'replaced' : 'stored', reportId: report.id, report, version, reason: null, conflicts: carried.conflicts });
+    content,
+  };
+}
+
+/** A version already read from the same text, holding the same content. */
+async function sameReading(manager: EntityManager, agencyId: number, year: number, contentHash: string, content: VersionContent): Promise<ReportVersion | null> {
+  const candidates = await manager.find(ReportVersion, { where: { agencyId, year, contentHash, kind: In(['PARSED', 'REPARSED']) }, order: { id: 'DESC' } });
+  const wanted = JSON.stringify(content);
+  return candidates.find((candidate) => JSON.stringify(candidate.content) === wanted) ?? null;
 }
 
 /** The newest version of a report no longer stored (deleted, or rolled back out of existence): history goes on from it. */

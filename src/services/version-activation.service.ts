@@ -42,7 +42,8 @@ const CHANGED_CURRENT = ['stored', 'replaced', 'activated'] as const;
 /**
  * Makes current again, for every report a batch changed, what was current
  * before it (a report the batch created is removed); the batch's versions
- * stay in the history. One transaction; a batch is rolled back once.
+ * stay in the history. Refused while any of those reports has changed since
+ * (that change would be lost without a word). One transaction; a batch is rolled back once.
  */
 export async function rollbackBatch(dataSource: DataSource, batchId: number, actor: string): Promise<IngestBatch> {
   return dataSource.transaction(async (manager) => {
@@ -50,6 +51,19 @@ export async function rollbackBatch(dataSource: DataSource, batchId: number, act
     if (!batch) throw badUserInput(`rollbackBatch(id): there is no batch ${batchId}`, 'id');
     if (batch.rolledBackAt) throw badUserInput(`rollbackBatch(id): batch ${batchId} was rolled back at ${batch.rolledBackAt}${batch.rolledBackBy ? ` by ${batch.rolledBackBy}` : ''}`, 'id');
     const items = await manager.find(IngestBatchItem, { where: { batchId, outcome: In([...CHANGED_CURRENT]) }, order: { id: 'DESC' } });
+    const reports = new Map<string, { item: IngestBatchItem; report: Report | null }>();
+    for (const item of items) {
+      const key = `${item.agencyId}:${item.year}`;
+      if (!reports.has(key)) reports.set(key, { item, report: await manager.findOneBy(Report, { agencyId: item.agencyId!, year: item.year! }) });
+    }
+    const changedSince = [...reports.values()].filter(({ item, report }) => (report?.currentVersionId ?? null) !== item.versionId);
+    if (changedSince.length > 0) {
+      const which = changedSince.slice(0, 5).map(({ item, report }) => (report ? `report ${report.id} is at version ${report.currentVersionId}, the batch left version ${item.versionId}` : `the report of version ${item.versionId} was deleted`));
+      throw badUserInput(
+        `rollbackBatch(id): ${changedSince.length} report(s) changed after batch ${batchId}, and rolling it back would discard that (${which.join('; ')}); undo the later changes first, or use activateVersion`,
+        'id',
+      );
+    }
     for (const item of items) {
       const report = await manager.findOneBy(Report, { agencyId: item.agencyId!, year: item.year! });
       if (item.previousVersionId === null) {

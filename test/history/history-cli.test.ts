@@ -52,6 +52,9 @@ describe('versions, corrections, batches and rollback through the `nianbao` comm
     expect(truncated.stdout).toContain(`kept current ${join(dir, 'trunc.txt')}: new reading has 6 of 200 cells (current 200), 2 of 6 parts (current 6); --replace to use it`);
     expect(truncated.stdout).toContain('1 file(s): 0 stored, 0 replaced, 0 unchanged, 1 kept, 0 refused');
     expect(exportCsv()).toBe(complete);
+    // The same short file again is the same kept version, not another one.
+    const twice = cli('ingest', join(dir, 'trunc.txt'));
+    expect([twice.status, /\(version (\d+), report 1\)/.exec(twice.stdout)?.[1]]).toEqual([1, /\(version (\d+), report 1\)/.exec(truncated.stdout)?.[1]]);
 
     const again = cli('ingest', SAMPLE);
     expect([again.status, again.stdout.split(' ')[0]]).toEqual([0, 'unchanged']);

@@ -159,6 +159,13 @@ describe('check reviews, re-ingest over corrections, activation and rollback thr
     );
     const stored = body.data!.ingestReport;
     expect((await exportNow()) as unknown).not.toEqual(before);
+    // Corrected after the batch: rolling the batch back would lose the correction, so it is refused.
+    await gateway.graphql(`mutation { correctCells(reportId: "${stored.report.id}", reason: "r", cells: [{ address: "t3/new/total", value: 7 }]) { version { id } } }`, {}, EDITOR);
+    const refused = await gateway.graphql(`mutation { rollbackBatch(id: "${stored.batchId}") { id } }`, {}, ADMIN);
+    expect(refused.body.errors?.[0]?.message).toBe(
+      `rollbackBatch(id): 1 report(s) changed after batch ${stored.batchId}, and rolling it back would discard that (report ${stored.report.id} is at version ${Number(stored.version.id) + 1}, the batch left version ${stored.version.id}); undo the later changes first, or use activateVersion`,
+    );
+    await gateway.graphql(`mutation { activateVersion(reportId: "${stored.report.id}", versionId: "${stored.version.id}", reason: "correction withdrawn") { id } }`, {}, ADMIN);
     const rolled = await gateway.graphql(`mutation { rollbackBatch(id: "${stored.batchId}") { id } }`, {}, ADMIN);
     expect(rolled.body.errors).toBeUndefined();
     expect(await exportNow()).toEqual(before);
