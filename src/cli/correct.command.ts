@@ -1,5 +1,4 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { readCellValue } from '../ingest/cell-value';
 import { correctCells, type CellCorrection } from '../services/cell-correction.service';
 import { parseId } from '../services/report-filter';
 import { cellAddress } from '../template/tables.template';
@@ -40,7 +39,8 @@ function collectSetting(text: string, settings: CellCorrection[]): CellCorrectio
   const [address, given] = [text.slice(0, at).trim(), text.slice(at + 1).trim()];
   const status = STATUSES_WITHOUT_VALUE.find((s) => s === given.toUpperCase());
   if (status) return [...settings, { address, value: null, status }];
-  const read = given === '' ? undefined : readCellValue(given);
-  if (!read || read.value === null) throw new InvalidArgumentError(`"${text}": the value must be a number, or BLANK, NA or MISSING`);
-  return [...settings, { address, value: read.value, status: read.status }];
+  // Any number: the correction says what a cell can hold.
+  const value = /^[+-]?[\d,]*\.?\d+$/.test(given) ? Number(given.replace(/,/g, '')) : Number.NaN;
+  if (!Number.isFinite(value)) throw new InvalidArgumentError(`"${text}": the value must be a number, or BLANK, NA or MISSING`);
+  return [...settings, { address, value }];
 }

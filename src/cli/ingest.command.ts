@@ -46,7 +46,7 @@ async function ingestPaths(paths: string[], options: IngestOptions): Promise<boo
       } else {
         counts[outcome.result.outcome] += 1;
         say(summaryLine(outcome));
-        for (const c of outcome.result.conflicts) say(`    correction not carried ${c.address}: corrected to ${c.corrected}, read ${c.readBefore} then, ${c.readNow} now (${c.reason})`);
+        for (const c of outcome.result.conflicts) say(`    correction not carried ${c.address}: corrected to ${c.corrected ?? 'no value'}, read ${c.readBefore ?? 'no value'} then, ${c.readNow ?? 'no value'} now (${c.reason})`);
         if (options.warnings) for (const w of outcome.result.report.warnings) say(`    warning ${w.code}: ${w.message}`);
       }
       bar?.increment({ file: outcome.path });

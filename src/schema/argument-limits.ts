@@ -36,8 +36,9 @@ const NAME = { maxLength: 200 };
 const CURSOR = { maxLength: 2_000 };
 /** A cell address (t2/procurement/procurementAmount) or a figure name. */
 const MEASURE = { maxLength: 100 };
-/** Why a change was made, kept with it. */
-const REASON = { maxLength: 2_000 };
+/** Why a change was made, kept with it (the CLI, which has no argument pass, meets the same limit). */
+export const MAX_REASON_LENGTH = 2_000;
+const REASON = { maxLength: MAX_REASON_LENGTH };
 
 /**
  * Every list and string argument of the schema, by `Type.field(argument)` or

@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { AggregateResolver } from '../resolvers/aggregate.resolver';
 import { AgencyMutationResolver } from '../resolvers/agency-mutation.resolver';
 import { AgencyResolver } from '../resolvers/agency.resolver';
+import { BatchItemResolver } from '../resolvers/batch-item.resolver';
 import { BatchResolver } from '../resolvers/batch.resolver';
 import { CheckReviewResolver } from '../resolvers/check-review.resolver';
 import { HistoryMutationResolver } from '../resolvers/history-mutation.resolver';
@@ -28,6 +29,7 @@ export const RESOLVERS = [
   HistoryMutationResolver,
   CheckReviewResolver,
   BatchResolver,
+  BatchItemResolver,
 ] as const;
 
 export function buildGatewaySchema(): Promise<GraphQLSchema> {

@@ -5,7 +5,7 @@ import type { ReportVersion } from '../entities/report-version.entity';
 import { badUserInput } from '../errors/bad-user-input';
 import { MAX_CELL_MAGNITUDE } from '../ingest/cell-value';
 import type { CellStatus } from '../ingest/parsed-report.types';
-import { cellAddress } from '../template/tables.template';
+import { cellAddress, isDecimalColumn } from '../template/tables.template';
 import { insertVersion, makeCurrent } from './current-version.service';
 import { currentOf, requiredReason } from './report-history.service';
 
@@ -71,6 +71,7 @@ function corrected(cell: VersionCell, correction: CellCorrection, reason: string
   if (WITHOUT_VALUE.includes(status) && value !== null) throw refuse(`cannot hold a value with status ${status}`);
   if (value !== null) {
     if (!Number.isFinite(value) || value < 0 || value > MAX_CELL_MAGNITUDE) throw refuse(`cannot hold ${value}: a cell holds a number from 0 to ${MAX_CELL_MAGNITUDE}`);
+    if (!Number.isInteger(value) && !isDecimalColumn(cell.table, cell.column)) throw refuse(`cannot hold ${value}: it counts, so it holds whole numbers`);
     if ((status === 'ZERO') !== (value === 0) || (status !== 'ZERO' && status !== 'NUMBER')) throw refuse(`cannot hold ${value} with status ${status}: 0 is ZERO, other numbers NUMBER`);
   }
   if (cell.value === value && cell.status === status) throw refuse(`already holds ${value ?? status}`);

@@ -3,6 +3,7 @@ import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import { ReportVersion } from '../entities/report-version.entity';
 import { badUserInput } from '../errors/bad-user-input';
+import { MAX_REASON_LENGTH } from '../schema/argument-limits';
 
 /** A stored report and its current version, or a clear refusal naming the argument. */
 export async function currentOf(manager: EntityManager, reportId: number, where: string): Promise<{ report: Report; current: ReportVersion }> {
@@ -15,7 +16,9 @@ export async function currentOf(manager: EntityManager, reportId: number, where:
 /** A reason (or note) a change must carry: trimmed, not empty. */
 export function requiredReason(text: string, where: string): string {
   const reason = text.trim();
-  if (reason === '') throw badUserInput(`${where}: must not be empty; it is kept with the change`, where.replace(/^.*\((\w+)\)$/, '$1'));
+  const field = where.replace(/^.*\((\w+)\)$/, '$1');
+  if (reason === '') throw badUserInput(`${where}: must not be empty; it is kept with the change`, field);
+  if (reason.length > MAX_REASON_LENGTH) throw badUserInput(`${where}: at most ${MAX_REASON_LENGTH.toLocaleString('en')} characters, got ${reason.length.toLocaleString('en')}`, field);
   return reason;
 }
 

@@ -94,24 +94,28 @@ describe('versions, corrections, batches and rollback through the `nianbao` comm
       cli('correct', '--report', '1', '--set', 't3/new/total=3', '--reason', '   '),
       cli('correct', '--report', '77', '--set', 't3/new/total=3', '--reason', 'x'),
       cli('correct', '--report', '1', '--set', 't3/new/total=three', '--reason', 'x'),
+      cli('correct', '--report', '1', '--set', 't3/new/total=9007199254740993', '--reason', 'x'),
+      cli('correct', '--report', '1', '--set', 't3/new/total=3', '--reason', 'x'.repeat(2001)),
     ];
-    expect(bad.map((run) => run.status)).toEqual([2, 2, 2, 2, 1]);
+    expect(bad.map((run) => run.status)).toEqual([2, 2, 2, 2, 1, 2, 2]);
     expect(bad.map((run) => run.stderr.split('\n')[0])).toEqual([
       'nianbao: correctCells(cells[0]): "t3/nothing/total" is not a cell of report 1; addresses look like t3/new/total',
       'nianbao: correctCells(cells[0]): t3/new/total cannot hold -3: a cell holds a number from 0 to 9007199254740991',
       'nianbao: correctCells(reason): must not be empty; it is kept with the change',
       'nianbao: correctCells(reportId): there is no report 77',
       `error: option '--set <address=value>' argument 't3/new/total=three' is invalid. "t3/new/total=three": the value must be a number, or BLANK, NA or MISSING`,
+      'nianbao: correctCells(cells[0]): t3/new/total cannot hold 9007199254740992: a cell holds a number from 0 to 9007199254740991',
+      'nianbao: correctCells(reason): at most 2,000 characters, got 2,001',
     ]);
     expect(exportCsv()).toBe(before);
 
-    const run = cli('correct', '--report', '1', '--set', 't3/new/total=3', '--set', 't3/new/commercial=NA', '--reason', 'the filed form says 3', '--by', 'reviewer');
+    const run = cli('correct', '--report', '1', '--set', 't3/new/total=3', '--set', 't3/new/commercial=NA', '--set', 't2/fees/amount=1.25', '--reason', 'the filed form says 3', '--by', 'reviewer');
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('corrected report 1: version 4 (CORRECTED) is current\n  t3/new/commercial: 0 → NA\n  t3/new/total: 2 → 3\n');
+    expect(run.stdout).toBe('corrected report 1: version 4 (CORRECTED) is current\n  t2/fees/amount: 0 → 1.25\n  t3/new/commercial: 0 → NA\n  t3/new/total: 2 → 3\n');
     const records = ndjson<Exported>(cli('export', '--format', 'ndjson').stdout);
     const total = records.find((r) => r.address === 't3/new/total')!;
     expect(total).toMatchObject({ value: 3, status: 'NUMBER', versionId: 4, corrected: true, correctionReason: 'the filed form says 3', valueBefore: 2 });
-    expect(records.filter((r) => r.corrected).map((r) => r.address)).toEqual(['t3/new/commercial', 't3/new/total']);
+    expect(records.filter((r) => r.corrected).map((r) => r.address)).toEqual(['t2/fees/amount', 't3/new/commercial', 't3/new/total']);
     expect(records.every((r) => r.versionId === 4)).toBe(true);
 
     const all = ndjson<Exported>(cli('export', '--format', 'ndjson', '--versions', 'all', '--tables', 't3').stdout);

@@ -131,11 +131,11 @@ describe('check reviews, re-ingest over corrections, activation and rollback thr
     const restored = await report();
     expect([restored.version.id, restored.cell, restored.unreviewedFailures]).toEqual([corrected.id, { value: 3, corrected: true }, 0]);
 
-    const batches = await gateway.graphql<{ batches: { id: string; kind: string; actor: string; reason: string; counts: { activated: number }; items: { outcome: string; versionId: string; previousVersionId: string }[] }[] }>(
-      `{ batches(first: 1) { id kind actor reason counts { activated } items { outcome versionId previousVersionId } } }`,
+    const batches = await gateway.graphql<{ batches: { id: string; kind: string; actor: string; reason: string; counts: { activated: number }; items: unknown[] }[] }>(
+      `{ batches(first: 1) { id kind actor reason counts { activated } items { outcome versionId previousVersionId year agency { name } } } }`,
     );
     const batch = batches.body.data!.batches[0]!;
-    expect(batch).toEqual({ id: expect.any(String), kind: 'ACTIVATE', actor: 'ops', reason: 'the truncated file was a mistake', counts: { activated: 1 }, items: [{ outcome: 'activated', versionId: corrected.id, previousVersionId: current.version.id }] });
+    expect(batch).toEqual({ id: expect.any(String), kind: 'ACTIVATE', actor: 'ops', reason: 'the truncated file was a mistake', counts: { activated: 1 }, items: [{ outcome: 'activated', versionId: corrected.id, previousVersionId: current.version.id, year: 2023, agency: { name: AGENCY } }] });
 
     const again = await gateway.graphql(`mutation { activateVersion(reportId: "${reportId}", versionId: "${corrected.id}", reason: "again") { id } }`, {}, ADMIN);
     expect(again.body.errors?.[0]?.message).toBe(`activateVersion(versionId): version ${corrected.id} is already current`);
