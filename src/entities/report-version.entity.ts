@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { Agency } from './agency.entity';
 import { VersionKindEnum } from '../schema/enums';
 import type { VersionContent, VersionKind } from './history.types';
+import { VERSION_CONTENT_COLUMN } from './version-content';
 
 /**
  * One stored reading of an agency's report for a year, never changed once
@@ -75,7 +76,7 @@ export class ReportVersion {
   @Column({ type: 'integer' })
   parts!: number;
 
-  @Column({ type: 'simple-json' })
+  @Column({ type: 'text', transformer: VERSION_CONTENT_COLUMN })
   content!: VersionContent;
 
   @Field()

@@ -105,7 +105,7 @@ async function storeOnce(manager: EntityManager, parsed: ParsedReport, source: S
     return finish({ outcome: 'kept', reportId: existing!.id, report: existing!, version, reason: regression, conflicts: carried.conflicts });
   }
   const version = await insertVersion(manager, newVersion(agency.id, parsed, parent, source, carried.content));
-  const report = await makeCurrent(manager, version);
+  const report = await makeCurrent(manager, version, parent === null);
   return finish({ outcome: existing ? 'replaced' : 'stored', reportId: report.id, report, version, reason: null, conflicts: carried.conflicts });
 }
 

@@ -36,15 +36,19 @@ export interface NewVersion {
 export async function insertVersion(manager: EntityManager, version: NewVersion): Promise<ReportVersion> {
   const { parent, ...fields } = version;
   const changed = parent ? diffContents(parent.content, version.content).map((change) => change.address) : [];
-  return manager.save(manager.create(ReportVersion, { ...fields, parentId: parent?.id ?? null, changed, ...versionStats(version.content) }));
+  const row = { ...fields, parentId: parent?.id ?? null, changed, ...versionStats(version.content) };
+  // insert, not create + save: create would deep-copy the content, cell by cell, on the ingest path.
+  const { generatedMaps } = await manager.insert(ReportVersion, row);
+  return Object.assign(new ReportVersion(), row, generatedMaps[0]);
 }
 
 /**
  * Makes a version the report's current one: the report's row, sections and
  * cells become the version's, its checks are counted, and so are the next
  * year's (their cross-year checks read this one). Inside the caller's transaction.
+ * `firstReading`: no version of this agency and year was stored before, so no check of it was reviewed.
  */
-export async function makeCurrent(manager: EntityManager, version: ReportVersion): Promise<Report> {
+export async function makeCurrent(manager: EntityManager, version: ReportVersion, firstReading = false): Promise<Report> {
   const { agencyId, year, content } = version;
   const neighbours = await manager.find(Report, { where: { agencyId, year: In([year - 1, year, year + 1]) } });
   const [previous, existing, next] = [-1, 0, 1].map((offset) => neighbours.find((r) => r.year === year + offset));
@@ -62,7 +66,7 @@ export async function makeCurrent(manager: EntityManager, version: ReportVersion
     sourceFormat: version.sourceFormat,
     warnings: content.warnings,
     failingChecks: countFailing(checks),
-    unreviewedFailures: countUnreviewed(checks, await reviewsOf(manager, agencyId, year)),
+    unreviewedFailures: firstReading ? countFailing(checks) : countUnreviewed(checks, await reviewsOf(manager, agencyId, year)),
     completenessCount: computeFigure('reportCompleteness', figureInputOf(facts)).numerator!,
     currentVersionId: version.id,
   };

@@ -24,7 +24,21 @@ export function contentOfParsed(parsed: ParsedReport): VersionContent {
     publishedAt: parsed.publishedAt,
     warnings: parsed.warnings,
     sections: flattenSections(parsed.sections),
-    cells: parsed.cells.map((cell) => ({ ...cell, corrected: false, correctionReason: null, valueBefore: null, statusBefore: null })),
+    cells: parsed.cells.map((c) => ({
+      table: c.table,
+      row: c.row,
+      column: c.column,
+      value: c.value,
+      raw: c.raw,
+      status: c.status,
+      inferred: c.inferred,
+      rule: c.rule,
+      line: c.line,
+      corrected: false,
+      correctionReason: null,
+      valueBefore: null,
+      statusBefore: null,
+    })),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import type { VersionCell, VersionContent, VersionSection } from '../../../entities/history.types';
-import { versionStats } from '../../../entities/version-content';
+import { packContent, versionStats } from '../../../entities/version-content';
 
 /** Reports backfilled per round: memory stays bounded however many there are. */
 const ROUND = 500;
@@ -25,7 +25,7 @@ export async function backfillReportVersions(queryRunner: QueryRunner): Promise<
       const inserted: { id: number }[] = await queryRunner.query(
         `INSERT INTO "report_version" ("agency_id", "year", "parent_id", "kind", "source_file", "content_hash", "source_format", "created_by", "reason", "changed", "cells_read", "cells_total", "parts", "content", "created_at")` +
           ` VALUES (${[...Array(15).keys()].map((i) => p(i + 1)).join(', ')}) RETURNING "id"`,
-        [report.agency_id, report.year, null, 'PARSED', report.source_file, report.content_hash, report.source_format, null, null, '[]', stats.cellsRead, stats.cellsTotal, stats.parts, JSON.stringify(content), report.created_at],
+        [report.agency_id, report.year, null, 'PARSED', report.source_file, report.content_hash, report.source_format, null, null, '[]', stats.cellsRead, stats.cellsTotal, stats.parts, JSON.stringify(packContent(content)), report.created_at],
       );
       await queryRunner.query(`UPDATE "report" SET "current_version_id" = ${p(1)}, "unreviewed_failures" = "failing_checks" WHERE "id" = ${p(2)}`, [inserted[0]!.id, report.id]);
     }
