@@ -21,7 +21,7 @@ export interface QueryLimits {
 
 export interface GatewaySettings {
   limits: QueryLimits;
-  /** Digests of the keys mutations accept. */
+  /** The keys mutations accept: name, role and digest. */
   apiKeys: ApiKey[];
   /** Refuse every mutation, whatever the key. */
   readOnly: boolean;

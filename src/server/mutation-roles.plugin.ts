@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { ROLES } from './api-keys';
 import type { GatewayContext } from './context';
 import { isMutationName, MUTATION_ROLES, type MutationName } from './mutation-roles';
 
@@ -17,7 +18,7 @@ export function mutationRolesPlugin(): ApolloServerPlugin<GatewayContext> {
           const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
           const names = [...new Set(mutationFields(operation.selectionSet, fragments))];
           // The strongest role first: the refusal names what the whole operation needs.
-          names.sort((a, b) => Number(MUTATION_ROLES[b] === 'admin') - Number(MUTATION_ROLES[a] === 'admin'));
+          names.sort((a, b) => ROLES.indexOf(MUTATION_ROLES[b]) - ROLES.indexOf(MUTATION_ROLES[a]));
           for (const name of names) contextValue.authorize(name);
         },
       };

@@ -68,18 +68,19 @@ export async function* exportCells(db: EntityManager, filter: ExportFilter = {})
 export async function* exportVersionCells(db: EntityManager, filter: ExportFilter = {}): AsyncGenerator<Omit<ExportRecord, 'reportId'> & { reportId: number | null }> {
   let afterId = 0;
   for (;;) {
-    const query = db.getRepository(ReportVersion).createQueryBuilder('version').innerJoin(Agency, 'agency', 'agency.id = version.agency_id').addSelect('agency.name', 'agency_name').where('version.id > :afterId', { afterId });
+    const query = db.getRepository(ReportVersion).createQueryBuilder('version').innerJoin(Agency, 'agency', 'agency.id = version.agency_id').where('version.id > :afterId', { afterId });
     if (filter.years?.length) query.andWhere('version.year IN (:...years)', { years: filter.years });
     if (filter.agencies?.length) query.andWhere('agency.name IN (:...agencies)', { agencies: filter.agencies });
-    const { entities: versions, raw } = await query.orderBy('version.id', 'ASC').take(REPORT_BATCH).getRawAndEntities<{ agency_name: string }>();
+    const versions = await query.orderBy('version.id', 'ASC').limit(REPORT_BATCH).getMany();
     if (versions.length === 0) return;
-    const agencyNames = new Map(versions.map((v, i) => [v.id, raw[i]!.agency_name]));
+    const agencies = await db.getRepository(Agency).findBy({ id: In(versions.map((v) => v.agencyId)) });
+    const agencyNames = new Map(agencies.map((a) => [a.id, a.name]));
     const reports = await db.getRepository(Report).find({ select: { id: true, agencyId: true, year: true }, where: { agencyId: In(versions.map((v) => v.agencyId)), year: In(versions.map((v) => v.year)) } });
     for (const version of versions) {
       const report = reports.find((r) => r.agencyId === version.agencyId && r.year === version.year);
       for (const cell of version.content.cells) {
         if (filter.tables?.length && !filter.tables.includes(cell.table)) continue;
-        yield recordOf(report?.id ?? null, agencyNames.get(version.id)!, version.year, cell, version.id);
+        yield recordOf(report?.id ?? null, agencyNames.get(version.agencyId)!, version.year, cell, version.id);
       }
     }
     afterId = versions[versions.length - 1]!.id;

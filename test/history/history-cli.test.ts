@@ -11,6 +11,7 @@ const AGENCY = '经济技术开发区管理办公室';
 
 interface Exported {
   reportId: number | null;
+  agency: string;
   address: string;
   value: number | null;
   status: string;
@@ -120,6 +121,7 @@ describe('versions, corrections, batches and rollback through the `nianbao` comm
 
     const all = ndjson<Exported>(cli('export', '--format', 'ndjson', '--versions', 'all', '--tables', 't3').stdout);
     expect([...new Set(all.map((r) => r.versionId))]).toEqual([1, 2, 3, 4]);
+    expect(new Set(all.map((r) => `${r.reportId} ${r.agency}`))).toEqual(new Set([`1 ${AGENCY}`]));
     expect(all.filter((r) => r.address === 't3/new/total').map((r) => [r.versionId, r.value, r.status])).toEqual([[1, 2, 'NUMBER'], [2, null, 'MISSING'], [3, null, 'MISSING'], [4, 3, 'NUMBER']]);
     expect(cli('export', '--versions', 'some').stderr).toContain("option '--versions <which>' argument 'some' is invalid. choose one of current, all");
   });
