@@ -1,3 +1,4 @@
+import type { ParsedCell } from '../ingest/parsed-report.types';
 import type { VersionCell, VersionContent } from './history.types';
 
 export interface VersionStats {
@@ -15,6 +16,11 @@ export function versionStats(content: Pick<VersionContent, 'cells' | 'sections'>
   };
 }
 
+
+/** A cell as read, with no correction. */
+export function uncorrected(c: ParsedCell): VersionCell {
+  return { table: c.table, row: c.row, column: c.column, value: c.value, raw: c.raw, status: c.status, inferred: c.inferred, rule: c.rule, line: c.line, corrected: false, correctionReason: null, valueBefore: null, statusBefore: null };
+}
 
 type PackedCell = [string, string, string, number | null, string | null, VersionCell['status'], 0 | 1, string | null, number | null, ...([] | [string | null, number | null, VersionCell['status'] | null])];
 type PackedSection = [string | null, string, string, string, number];

@@ -1,6 +1,6 @@
 import type { VersionCell, VersionContent } from '../entities/history.types';
 import { TableCell } from '../entities/table-cell.entity';
-import type { VersionStats } from '../entities/version-content';
+import { uncorrected, type VersionStats } from '../entities/version-content';
 import type { ParsedReport, ParsedSection } from '../ingest/parsed-report.types';
 import { cellAddress } from '../template/tables.template';
 
@@ -24,21 +24,7 @@ export function contentOfParsed(parsed: ParsedReport): VersionContent {
     publishedAt: parsed.publishedAt,
     warnings: parsed.warnings,
     sections: flattenSections(parsed.sections),
-    cells: parsed.cells.map((c) => ({
-      table: c.table,
-      row: c.row,
-      column: c.column,
-      value: c.value,
-      raw: c.raw,
-      status: c.status,
-      inferred: c.inferred,
-      rule: c.rule,
-      line: c.line,
-      corrected: false,
-      correctionReason: null,
-      valueBefore: null,
-      statusBefore: null,
-    })),
+    cells: parsed.cells.map(uncorrected),
   };
 }
 

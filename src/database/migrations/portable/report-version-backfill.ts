@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import type { VersionCell, VersionContent, VersionSection } from '../../../entities/history.types';
-import { packContent, versionStats } from '../../../entities/version-content';
+import { packContent, uncorrected, versionStats } from '../../../entities/version-content';
 
 /** Reports backfilled per round: memory stays bounded however many there are. */
 const ROUND = 500;
@@ -60,22 +60,8 @@ async function contentOf(queryRunner: QueryRunner, report: ReportRow, p: (n: num
     publishedAt: report.published_at,
     warnings: JSON.parse(report.warnings) as VersionContent['warnings'],
     sections: sections.map((s): VersionSection => ({ parentCode: s.parent_code, code: s.code, title: s.title, text: s.text, line: s.line })),
-    cells: cells.map(
-      (c): VersionCell => ({
-        table: c.table_code,
-        row: c.row_code,
-        column: c.column_code,
-        value: c.value,
-        raw: c.raw,
-        status: c.status,
-        inferred: Boolean(c.inferred),
-        rule: c.rule,
-        line: c.line,
-        corrected: false,
-        correctionReason: null,
-        valueBefore: null,
-        statusBefore: null,
-      }),
+    cells: cells.map((c) =>
+      uncorrected({ table: c.table_code, row: c.row_code, column: c.column_code, value: c.value, raw: c.raw, status: c.status, inferred: Boolean(c.inferred), rule: c.rule, line: c.line }),
     ),
   };
 }
