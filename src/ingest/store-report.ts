@@ -7,6 +7,7 @@ import { findOrCreateAgency } from '../services/agency-metadata.service';
 import { insertVersion, makeCurrent, type NewVersion } from '../services/current-version.service';
 import { bumpDataVersion } from '../services/data-version.service';
 import { recordItem, singleItemBatch, type BatchItemRecord } from '../services/ingest-batch.service';
+import { reportForChange } from '../services/report-history.service';
 import { carryCorrections, contentOfParsed, regressionOf, type CorrectionConflict } from '../services/version-reading';
 import type { ParsedReport } from './parsed-report.types';
 
@@ -68,7 +69,7 @@ function isConcurrentWriteConflict(error: unknown): boolean {
 
 async function storeOnce(manager: EntityManager, parsed: ParsedReport, source: StoreSource): Promise<StoreResult> {
   const agency = await findOrCreateAgency(manager, parsed.agencyName);
-  const existing = await manager.findOneBy(Report, { agencyId: agency.id, year: parsed.year });
+  const existing = await reportForChange(manager, { agencyId: agency.id, year: parsed.year });
   const current = existing?.currentVersionId != null ? await manager.findOneByOrFail(ReportVersion, { id: existing.currentVersionId }) : null;
   const item = (outcome: BatchItemRecord['outcome'], versionId: number, reason: string | null = null): BatchItemRecord => ({
     path: source.sourceFile ?? 'input.text',

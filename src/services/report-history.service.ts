@@ -1,13 +1,23 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import { ReportVersion } from '../entities/report-version.entity';
 import { badUserInput } from '../errors/bad-user-input';
 import { MAX_REASON_LENGTH } from '../schema/argument-limits';
 
+/**
+ * A report about to change its current version, locked to the transaction on
+ * PostgreSQL so that two changes to one report run one after the other, the
+ * second building on the first (SQLite has a single writer anyway).
+ */
+export function reportForChange(manager: EntityManager, where: FindOptionsWhere<Report>): Promise<Report | null> {
+  const lock = manager.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
+  return manager.findOne(Report, { where, lock });
+}
+
 /** A stored report and its current version, or a clear refusal naming the argument. */
 export async function currentOf(manager: EntityManager, reportId: number, where: string): Promise<{ report: Report; current: ReportVersion }> {
-  const report = await manager.findOneBy(Report, { id: reportId });
+  const report = await reportForChange(manager, { id: reportId });
   if (!report) throw badUserInput(`${where}: there is no report ${reportId}`, 'reportId');
   const current = await manager.findOneByOrFail(ReportVersion, { id: report.currentVersionId! });
   return { report, current };

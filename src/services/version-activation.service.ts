@@ -6,7 +6,7 @@ import { ReportVersion } from '../entities/report-version.entity';
 import { badUserInput } from '../errors/bad-user-input';
 import { makeCurrent, removeReport } from './current-version.service';
 import { singleItemBatch } from './ingest-batch.service';
-import { currentOf, requiredReason } from './report-history.service';
+import { currentOf, reportForChange, requiredReason } from './report-history.service';
 
 export interface ActivationRequest {
   reportId: number;
@@ -54,7 +54,7 @@ export async function rollbackBatch(dataSource: DataSource, batchId: number, act
     const reports = new Map<string, { item: IngestBatchItem; report: Report | null }>();
     for (const item of items) {
       const key = `${item.agencyId}:${item.year}`;
-      if (!reports.has(key)) reports.set(key, { item, report: await manager.findOneBy(Report, { agencyId: item.agencyId!, year: item.year! }) });
+      if (!reports.has(key)) reports.set(key, { item, report: await reportForChange(manager, { agencyId: item.agencyId!, year: item.year! }) });
     }
     const changedSince = [...reports.values()].filter(({ item, report }) => (report?.currentVersionId ?? null) !== item.versionId);
     if (changedSince.length > 0) {

@@ -91,6 +91,24 @@ describe('corrections flow through every read; the diff lists what changed', () 
     expect(diff.body.data!.report.diff).toEqual([{ address: 't3/new/total', before: { value: 2, status: 'NUMBER' }, after: { value: 3, status: 'NUMBER', corrected: true } }]);
   });
 
+  it('corrections sent together to one report all land, each on the one before', async () => {
+    const cells = ['t3/new/commercial', 't3/new/research', 't3/new/socialWelfare', 't3/new/legalServices', 't3/new/otherOrg'];
+    const results = await Promise.all(
+      cells.map((address) =>
+        gateway.graphql(`mutation($id: ID!, $a: String!) { correctCells(reportId: $id, reason: "together", cells: [{ address: $a, value: 1 }]) { version { id } } }`, { id: reportId, a: address }, EDITOR),
+      ),
+    );
+    expect(results.map((r) => r.body.errors)).toEqual(cells.map(() => undefined));
+    const corrected = (await exported()).filter((r) => r.corrected).map((r) => r.address);
+    expect(corrected).toEqual(expect.arrayContaining(cells));
+    const undo = await gateway.graphql(
+      `mutation($id: ID!) { correctCells(reportId: $id, reason: "undo", cells: [${cells.map((a) => `{ address: "${a}", value: 0 }`).join(', ')}]) { version { id } } }`,
+      { id: reportId },
+      EDITOR,
+    );
+    expect(undo.body.errors).toBeUndefined();
+  });
+
   it('a wrong correction is refused, naming what is wrong, and stores nothing', async () => {
     const state = async () => [await reportView(), await exported()];
     const before = await state();
