@@ -60,6 +60,12 @@ describe('fuzzing: every mutated report is read with warnings or refused with a 
             expect(await counts()).toEqual(before);
             return;
           }
+          // A reading that reads less than the current one is kept as a version: nothing current changes.
+          if (result.outcome === 'kept') {
+            expect(await counts()).toEqual(before);
+            expect(result.version.cellsTotal).toBe(result.report.cells.length);
+            return;
+          }
           const [stored] = await dataSource.query(`SELECT COUNT(*) AS cells FROM table_cell WHERE report_id = ${result.reportId}`);
           expect(Number(stored.cells)).toBe(result.report.cells.length);
         }),
