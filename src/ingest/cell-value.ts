@@ -22,7 +22,12 @@ export function readCellValue(raw: string): CellValue | undefined {
   const value = Number(digits);
   // A figure no report can hold (a run of damaged digits): kept as raw text, read as MISSING.
   if (Math.abs(value) > MAX_CELL_MAGNITUDE) return { value: null, status: 'MISSING' };
-  return { value, status: value === 0 ? 'ZERO' : 'NUMBER' };
+  return { value, status: statusOfNumber(value) };
+}
+
+/** A number's status: ZERO for 0, NUMBER for any other. */
+export function statusOfNumber(value: number): CellStatus {
+  return value === 0 ? 'ZERO' : 'NUMBER';
 }
 
 export function isCellValueText(raw: string): boolean {

@@ -1,7 +1,7 @@
 import { identityResidual, type Identity } from '../checks/identities';
 import { cellAddress } from '../template/tables.template';
 import type { ShortSequence } from './cell-factory';
-import { readCellValue } from './cell-value';
+import { readCellValue, statusOfNumber } from './cell-value';
 import type { ParsedCell, ParseWarning } from './parsed-report.types';
 
 type CellMap = Map<string, ParsedCell>;
@@ -129,7 +129,7 @@ function inferSingleMissing(cells: CellMap, warnings: ParseWarning[], identities
   const missing = new Set([...cells.values()].filter((c) => c.status === 'MISSING').map(cellAddress));
   const valueOf = (address: string) => (missing.has(address) ? undefined : knownValue(cells.get(address)));
   for (const [address, { value, rule }] of solve(missing, valueOf, identities)) {
-    Object.assign(cells.get(address)!, { value, status: value === 0 ? 'ZERO' : 'NUMBER', inferred: true, rule });
+    Object.assign(cells.get(address)!, { value, status: statusOfNumber(value), inferred: true, rule });
     warnings.push({ code: 'INFERRED_CELL', message: `${address}: not found in the source; inferred from ${rule}`, address });
   }
 }

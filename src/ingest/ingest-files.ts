@@ -5,7 +5,7 @@ import { INGEST_LIMITS, tooLarge } from './ingest-limits';
 import { IngestError } from './ingest-error';
 import { ingestReport, type IngestResult } from './ingest-report';
 import type { ParseOptions } from './parse-report';
-import { closeBatch, recordItem, startBatch } from '../services/ingest-batch.service';
+import { closeBatch, openBatch, recordItem } from '../services/ingest-batch.service';
 
 export type FileOutcome = { path: string; result: IngestResult } | { path: string; refused: IngestError };
 
@@ -25,7 +25,8 @@ export interface IngestRunOptions extends ParseOptions {
  */
 export async function* ingestFiles(dataSource: DataSource, paths: readonly string[] | CollectedPath[], options: IngestRunOptions = {}): AsyncGenerator<FileOutcome, void, undefined> {
   const files = paths.every((p) => typeof p === 'string') ? await collectFiles(paths as string[]) : (paths as CollectedPath[]);
-  const batch = await startBatch(dataSource, { kind: 'INGEST', source: options.source ?? paths.map((p) => (typeof p === 'string' ? p : p.path)).join(' '), actor: options.actor ?? null });
+  // Its own statement, before the files: each file's item is recorded in that file's transaction.
+  const batch = await openBatch(dataSource.manager, { kind: 'INGEST', source: options.source ?? paths.map((p) => (typeof p === 'string' ? p : p.path)).join(' '), actor: options.actor ?? null });
   for (const file of files) {
     try {
       if (file.problem) throw new IngestError('UNREADABLE', file.problem);

@@ -3,7 +3,7 @@ import type { VersionCell } from '../entities/history.types';
 import type { Report } from '../entities/report.entity';
 import type { ReportVersion } from '../entities/report-version.entity';
 import { badUserInput } from '../errors/bad-user-input';
-import { MAX_CELL_MAGNITUDE } from '../ingest/cell-value';
+import { MAX_CELL_MAGNITUDE, statusOfNumber } from '../ingest/cell-value';
 import type { CellStatus } from '../ingest/parsed-report.types';
 import { cellAddress, isDecimalColumn } from '../template/tables.template';
 import { insertVersion, makeCurrent } from './current-version.service';
@@ -65,14 +65,14 @@ export async function correctCells(dataSource: DataSource, request: CorrectionRe
 
 function corrected(cell: VersionCell, correction: CellCorrection, reason: string, where: string, i: number): VersionCell {
   const value = correction.value ?? null;
-  const status = correction.status ?? (value === null ? undefined : value === 0 ? 'ZERO' : 'NUMBER');
+  const status = correction.status ?? (value === null ? undefined : statusOfNumber(value));
   const refuse = (why: string) => badUserInput(`${where}: ${correction.address} ${why}`, `cells.${i}`);
   if (status === undefined) throw refuse('needs a value, or a status BLANK, NA or MISSING');
   if (WITHOUT_VALUE.includes(status) && value !== null) throw refuse(`cannot hold a value with status ${status}`);
   if (value !== null) {
     if (!Number.isFinite(value) || value < 0 || value > MAX_CELL_MAGNITUDE) throw refuse(`cannot hold ${value}: a cell holds a number from 0 to ${MAX_CELL_MAGNITUDE}`);
     if (!Number.isInteger(value) && !isDecimalColumn(cell.table, cell.column)) throw refuse(`cannot hold ${value}: it counts, so it holds whole numbers`);
-    if ((status === 'ZERO') !== (value === 0) || (status !== 'ZERO' && status !== 'NUMBER')) throw refuse(`cannot hold ${value} with status ${status}: 0 is ZERO, other numbers NUMBER`);
+    if (status !== statusOfNumber(value)) throw refuse(`cannot hold ${value} with status ${status}: 0 is ZERO, other numbers NUMBER`);
   }
   if (cell.value === value && cell.status === status) throw refuse(`already holds ${value ?? status}`);
   const read = cell.corrected ? { value: cell.valueBefore, status: cell.statusBefore! } : { value: cell.value, status: cell.status };

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { IngestBatchItem } from '../entities/ingest-batch-item.entity';
 import { IngestBatch } from '../entities/ingest-batch.entity';
 import type { BatchKind } from '../entities/history.types';
@@ -30,11 +30,6 @@ export async function singleItemBatch(manager: EntityManager, start: BatchStart,
   await recordItem(manager, batch.id, item);
   await closeBatch(manager, batch.id);
   return batch;
-}
-
-/** A batch for a run of many files: opened in its own transaction, its items recorded with each file's store. */
-export function startBatch(dataSource: DataSource, start: BatchStart): Promise<IngestBatch> {
-  return openBatch(dataSource.manager, start);
 }
 
 /** The newest batches first. */

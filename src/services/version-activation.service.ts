@@ -50,27 +50,26 @@ export async function rollbackBatch(dataSource: DataSource, batchId: number, act
     const batch = await manager.findOneBy(IngestBatch, { id: batchId });
     if (!batch) throw badUserInput(`rollbackBatch(id): there is no batch ${batchId}`, 'id');
     if (batch.rolledBackAt) throw badUserInput(`rollbackBatch(id): batch ${batchId} was rolled back at ${batch.rolledBackAt}${batch.rolledBackBy ? ` by ${batch.rolledBackBy}` : ''}`, 'id');
-    const items = await manager.find(IngestBatchItem, { where: { batchId, outcome: In([...CHANGED_CURRENT]) }, order: { id: 'DESC' } });
-    const reports = new Map<string, { item: IngestBatchItem; report: Report | null }>();
+    const items = await manager.find(IngestBatchItem, { where: { batchId, outcome: In([...CHANGED_CURRENT]) }, order: { id: 'ASC' } });
+    // Per report: the batch's first item says what was current before it, its last what the batch left current.
+    const reports = new Map<string, { first: IngestBatchItem; last: IngestBatchItem; report: Report | null }>();
     for (const item of items) {
       const key = `${item.agencyId}:${item.year}`;
-      if (!reports.has(key)) reports.set(key, { item, report: await reportForChange(manager, { agencyId: item.agencyId!, year: item.year! }) });
+      const seen = reports.get(key);
+      if (seen) seen.last = item;
+      else reports.set(key, { first: item, last: item, report: await reportForChange(manager, { agencyId: item.agencyId!, year: item.year! }) });
     }
-    const changedSince = [...reports.values()].filter(({ item, report }) => (report?.currentVersionId ?? null) !== item.versionId);
+    const changedSince = [...reports.values()].filter(({ last, report }) => (report?.currentVersionId ?? null) !== last.versionId);
     if (changedSince.length > 0) {
-      const which = changedSince.slice(0, 5).map(({ item, report }) => (report ? `report ${report.id} is at version ${report.currentVersionId}, the batch left version ${item.versionId}` : `the report of version ${item.versionId} was deleted`));
+      const which = changedSince.slice(0, 5).map(({ last, report }) => (report ? `report ${report.id} is at version ${report.currentVersionId}, the batch left version ${last.versionId}` : `the report of version ${last.versionId} was deleted`));
       throw badUserInput(
         `rollbackBatch(id): ${changedSince.length} report(s) changed after batch ${batchId}, and rolling it back would discard that (${which.join('; ')}); undo the later changes first, or use activateVersion`,
         'id',
       );
     }
-    for (const item of items) {
-      const report = await manager.findOneBy(Report, { agencyId: item.agencyId!, year: item.year! });
-      if (item.previousVersionId === null) {
-        if (report) await removeReport(manager, report);
-      } else if (report?.currentVersionId !== item.previousVersionId) {
-        await makeCurrent(manager, await manager.findOneByOrFail(ReportVersion, { id: item.previousVersionId }));
-      }
+    for (const { first, report } of reports.values()) {
+      if (first.previousVersionId === null) await removeReport(manager, report!);
+      else if (report!.currentVersionId !== first.previousVersionId) await makeCurrent(manager, await manager.findOneByOrFail(ReportVersion, { id: first.previousVersionId }));
     }
     await manager.update(IngestBatch, { id: batchId }, { rolledBackAt: new Date().toISOString(), rolledBackBy: actor });
     return manager.findOneByOrFail(IngestBatch, { id: batchId });
