@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { LIMIT_CODES, timeoutError } from './limit-errors';
+import { persistedQueryRefusal } from './persisted-query-errors';
 
 /** graphql-js's own message when a document passes `parseOptions.maxTokens`. */
 const TOKEN_LIMIT_MESSAGE = /Document contains more that (\d+) tokens/;
@@ -23,6 +24,8 @@ export function gatewayErrorFormatter(production: boolean, timeoutMs: number, lo
       return { message: `the document has more than ${tokens[1]} tokens, the limit: send a shorter one`, extensions: { code: LIMIT_CODES.tokens } };
     }
     if (code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    const refusal = persistedQueryRefusal(error);
+    if (refusal) return refusal;
     const cause = unwrapResolverError(error) as { message?: string; code?: string; driverError?: { code?: string } };
     const causeCode = cause?.driverError?.code ?? cause?.code;
     if (causeCode === STATEMENT_TIMEOUT) {
