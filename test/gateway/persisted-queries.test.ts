@@ -26,7 +26,7 @@ for (const production of [true, false]) {
 
     const post = async (body: unknown) => {
       const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as { errors: { extensions: { code: string } }[] } };
     };
 
     it('a hash that is not the SHA-256 of the query: 400 PERSISTED_QUERY_HASH_MISMATCH naming the extension, nothing masked', async () => {
@@ -51,7 +51,7 @@ for (const production of [true, false]) {
 
     it('the codes Apollo already gives stay: an unknown hash alone is PERSISTED_QUERY_NOT_FOUND', async () => {
       const { body } = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: OTHER_HASH } } });
-      expect(body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      expect(body.errors[0]!.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     });
   });
 }
