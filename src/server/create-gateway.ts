@@ -14,7 +14,7 @@ import { ReportAnalysisCache } from '../services/report-analysis';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { loadCursorKey } from '../services/cursor-key.service';
 import { batchCostOf } from './batch-cost';
-import { cachePolicyPlugin } from './cache-policy.plugin';
+import { cachePolicyPlugin, noStoreUnlessCacheable } from './cache-policy.plugin';
 import { createContext, type GatewayContext, type SharedResources } from './context';
 import { gatewayErrorFormatter } from './format-error';
 import { defaultSettings, type GatewaySettings } from './gateway-settings';
@@ -104,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ...createContext(dataSource, { authorization: req.headers.authorization, apiKeys: settings.apiKeys, timeoutMs: limits.timeoutMs }, shared),
     batchCost: batchCostOf(req, res),
   });
-  app.use(GRAPHQL_PATH, executionGate(settings.maxConcurrent), jsonBody(limits.bodyLimit), bodyErrorHandler, batchLimit(limits.maxBatch), expressMiddleware(apollo, { context }));
+  app.use(GRAPHQL_PATH, noStoreUnlessCacheable, executionGate(settings.maxConcurrent), jsonBody(limits.bodyLimit), bodyErrorHandler, batchLimit(limits.maxBatch), expressMiddleware(apollo, { context }));
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
