@@ -7,6 +7,7 @@ import { ExtractError, prepareDocument, readVariables, type PreparedDocument } f
 import { EXTRACT_FORMATS, isPageable, runExtract, type ExtractFormat } from '../extract/run-extract';
 import { currentDataVersion } from '../services/data-version.service';
 import { createContext, type SharedResources } from './context';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './database-unavailable';
 import type { ExampleQuery } from './example-queries';
 
 const CONTENT_TYPES: Record<ExtractFormat, string> = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8', json: 'application/json; charset=utf-8' };
@@ -61,8 +62,14 @@ export function extractRouter(options: ExtractRouteOptions): Router {
       });
       res.end();
     } catch (error) {
-      if (!(error instanceof ExtractError)) options.logger.error({ err: error, extract: name }, 'extract failed');
-      if (res.headersSent) res.destroy(error as Error);
+      const unavailable = isDatabaseUnavailable(error);
+      if (unavailable) options.logger.warn({ err: error, extract: name }, 'database unavailable');
+      else if (!(error instanceof ExtractError)) options.logger.error({ err: error, extract: name }, 'extract failed');
+      if (res.headersSent) return void res.destroy(error as Error);
+      // A refusal is never cached under the ETag of the data it did not send.
+      res.removeHeader('ETag');
+      res.set('Cache-Control', 'no-store');
+      if (unavailable) res.status(503).set('Retry-After', String(DATABASE_UNAVAILABLE.retryAfterSeconds)).json({ error: DATABASE_UNAVAILABLE.message, code: DATABASE_UNAVAILABLE.code });
       else res.status(error instanceof ExtractError ? 400 : 500).json({ error: error instanceof ExtractError ? error.message : 'Internal server error' });
     }
   });

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './database-unavailable';
 import { LIMIT_CODES, timeoutError } from './limit-errors';
 import { persistedQueryRefusal } from './persisted-query-errors';
 
@@ -8,9 +9,6 @@ import { persistedQueryRefusal } from './persisted-query-errors';
 const TOKEN_LIMIT_MESSAGE = /Document contains more that (\d+) tokens/;
 /** PostgreSQL's query_canceled, raised by statement_timeout. */
 const STATEMENT_TIMEOUT = '57014';
-/** The database went away or refuses connections: PostgreSQL's connection and shutdown classes, socket errors, SQLite's lock wait running out. */
-const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'SQLITE_BUSY']);
-const UNAVAILABLE_MESSAGE = /Connection terminated|not currently accepting connections|database system is (starting up|shutting down)|timeout exceeded when trying to connect/i;
 
 /**
  * Gives limit refusals raised outside our code their own codes, and in
@@ -31,9 +29,9 @@ export function gatewayErrorFormatter(production: boolean, timeoutMs: number, lo
     if (causeCode === STATEMENT_TIMEOUT) {
       return { message: timeoutError(timeoutMs).message, path: formatted.path, extensions: { code: LIMIT_CODES.timeout } };
     }
-    if (UNAVAILABLE_CODES.has(causeCode ?? '') || UNAVAILABLE_MESSAGE.test(cause?.message ?? '')) {
+    if (isDatabaseUnavailable(cause)) {
       logger.warn({ err: error }, 'database unavailable');
-      return { message: 'the database is unavailable for the moment: try again shortly', path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
+      return { message: DATABASE_UNAVAILABLE.message, path: formatted.path, extensions: { code: DATABASE_UNAVAILABLE.code } };
     }
     logger.error({ err: error }, 'internal error while executing a GraphQL operation');
     if (!production) return formatted;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import pino from 'pino';
@@ -68,6 +69,25 @@ describe('SQLite: concurrent readers and one writer', () => {
   });
 });
 
+describe('SQLite: the file taken away while serving', () => {
+  it('the open connections keep the file: /graphql and /extract go on answering with the same data, so there is no unavailable state to report', async () => {
+    const gateway = await startTestGateway(SAMPLE_SOURCES, { kind: 'sqlite' });
+    try {
+      const path = String(gateway.dataSource.options.database);
+      expect((await gateway.graphql('{ reports { totalCount } }')).body).toEqual({ data: { reports: { totalCount: 5 } } });
+      rmSync(path);
+      expect(existsSync(path)).toBe(false);
+      expect((await gateway.graphql('{ reports { totalCount } }')).body).toEqual({ data: { reports: { totalCount: 5 } } });
+      const extract = await fetch(`${gateway.url}/extract/all-cells.csv`);
+      expect(extract.status).toBe(200);
+      // 5 sample reports of 200 cells each, plus the header line.
+      expect((await extract.text()).trim().split('\n')).toHaveLength(5 * 200 + 1);
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
 describe.skipIf(!POSTGRES_URL)('PostgreSQL: connection loss', () => {
   let gateway: TestGateway;
   let admin: Client;
@@ -109,5 +129,28 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL: connection loss', () => {
     await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
     expect((await gateway.graphql('{ reports { totalCount } }')).body).toEqual({ data: { reports: { totalCount: 5 } } });
     expect(await (await fetch(`${gateway.url}/healthz`)).json()).toEqual({ status: 'ok' });
+  });
+
+  it('with the database gone /extract answers 503 DATABASE_UNAVAILABLE with Retry-After, not cached; once it is back it streams again', async () => {
+    const extract = (file: string) => fetch(`${gateway.url}/extract/${file}`);
+    const served = await extract('all-cells.csv');
+    expect(served.status).toBe(200);
+    const dataEtag = served.headers.get('etag');
+    await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+    try {
+      for (const file of ['all-cells.csv', 'failing-checks.ndjson', 'report-tables.json']) {
+        const failed = await extract(file);
+        expect({ file, status: failed.status, retryAfter: failed.headers.get('retry-after'), cacheControl: failed.headers.get('cache-control') }).toEqual({ file, status: 503, retryAfter: '5', cacheControl: 'no-store' });
+        expect(failed.headers.get('etag')).not.toBe(dataEtag);
+        expect(await failed.json()).toEqual({ error: 'the database is unavailable for the moment: try again shortly', code: 'DATABASE_UNAVAILABLE' });
+      }
+    } finally {
+      await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+    }
+    const back = await extract('all-cells.csv');
+    expect(back.status).toBe(200);
+    // 5 sample reports of 200 cells each (the national template's cell count), plus the header line.
+    expect((await back.text()).trim().split('\n')).toHaveLength(5 * 200 + 1);
   });
 });
