@@ -40,12 +40,19 @@ async function serve(options: ServeOptions): Promise<void> {
   const gateway = await startGateway({ dataSource, logger, port: options.port, host: options.host, settings });
   logger.info({ url: gateway.url, database: describeTarget(target) }, 'gateway listening');
   process.stdout.write(`Nianbao gateway at ${gateway.url}/ (IDE), ${gateway.url}/graphql (GraphQL), ${gateway.url}/healthz\n`);
-  const shutdown = async (signal: string) => {
+  // Stop listening, let the requests in flight finish, then close the read workers and the database (SQLite folds its WAL back in).
+  // A second signal while this runs ends the process at once.
+  const shutdown = async (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'shutting down');
-    await gateway.close();
-    await dataSource.destroy();
-    process.exit(0);
+    try {
+      await gateway.close();
+      await dataSource.destroy();
+      logger.info('shut down');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void shutdown(signal));
 }

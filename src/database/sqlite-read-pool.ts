@@ -27,7 +27,9 @@ export class SqliteReadPool {
       maxWorkers: size,
       minWorkers: size,
       forkArgs: [path],
-      forkOpts: { stdio: 'inherit' },
+      // In a process group of their own: a Ctrl-C, sent to the terminal's whole group, would end them under the reads in flight that shutdown
+      // lets finish. The pool ends them itself, and a worker whose gateway is gone exits when its IPC channel closes.
+      forkOpts: { stdio: 'inherit', detached: true },
       // A stopped worker is blocked in SQLite and cannot answer workerpool's clean-up message: end it without waiting long.
       workerTerminateTimeout: 50,
     });

@@ -71,6 +71,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       ...(settings.readOnly ? [readOnlyPlugin()] : []),
       mutationRolesPlugin(),
     ],
+    // Apollo's own handlers would stop it and then re-raise the signal, ending the process (exit 143) before the database is closed: the caller stops the gateway.
+    stopOnTerminationSignals: false,
     introspection: settings.introspection,
     // Without introspection, "Did you mean …?" hints would still give the schema away.
     hideSchemaDetailsFromClientErrors: !settings.introspection,

@@ -12,9 +12,12 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** `nianbao serve` as its own process, as a replica runs: its database from args and environment. */
-export async function startServeProcess(args: string[], env: NodeJS.ProcessEnv): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env } });
+/**
+ * `nianbao serve` as its own process, as a replica runs: its database from args and environment.
+ * `processGroup`: in a process group of its own (with its read workers), as a terminal runs it, so a signal can reach the whole group.
+ */
+export async function startServeProcess(args: string[], env: NodeJS.ProcessEnv, options: { processGroup?: boolean } = {}): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env }, detached: options.processGroup });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000);
