@@ -15,8 +15,20 @@ export function parseChoice<T extends string>(choices: readonly T[]): (text: str
 
 export function parsePort(text: string): number {
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError(`"${text}" is not a port number`);
+  if (!isPort(port)) throw new InvalidArgumentError(`"${text}" is not a port number`);
   return port;
+}
+
+/** $PORT, for a command given no --port; 4000 when it is unset. */
+export function portFromEnvironment(text: string | undefined): number {
+  if (text === undefined || text.trim() === '') return 4000;
+  const port = Number(text);
+  if (!isPort(port)) throw new Error(`PORT must be a port number from 0 to 65535, got "${text}"`);
+  return port;
+}
+
+function isPort(port: number): boolean {
+  return Number.isInteger(port) && port >= 0 && port <= 65535;
 }
 
 export function positiveInteger(text: string): number {

@@ -6,11 +6,11 @@ import { Report } from '../entities/report.entity';
 import { ingestFiles } from '../ingest/ingest-files';
 import { startGateway } from '../server/create-gateway';
 import { settingsFromEnvironment } from '../server/gateway-settings';
-import { parsePort } from './option-parsers';
+import { parsePort, portFromEnvironment } from './option-parsers';
 
 interface ServeOptions {
   db?: string;
-  port: number;
+  port?: number;
   host: string;
   load?: string[];
 }
@@ -20,7 +20,7 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('serve GraphQL at /graphql, the IDE at /, health at /healthz')
     .option('--db <path>', 'SQLite file (default: $NIANBAO_DB or data/nianbao.sqlite)')
-    .option('--port <n>', 'port (default: $PORT or 4000)', parsePort, Number(process.env.PORT ?? 4000))
+    .option('--port <n>', 'port (default: $PORT or 4000)', parsePort)
     .option('--host <address>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--load <paths...>', 'report files or folders to ingest when the database holds no report yet')
     .action(serve);
@@ -29,6 +29,7 @@ export function registerServeCommand(program: Command): void {
 async function serve(options: ServeOptions): Promise<void> {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] });
   const settings = settingsFromEnvironment(process.env);
+  const port = options.port ?? portFromEnvironment(process.env.PORT);
   const target = resolveDatabaseTarget(options.db);
   const dataSource = await openDatabase(target, { statementTimeoutMs: settings.limits.timeoutMs });
   if (options.load && (await dataSource.getRepository(Report).count()) === 0) {
@@ -37,7 +38,14 @@ async function serve(options: ServeOptions): Promise<void> {
       else logger.info({ file: outcome.path, reportId: outcome.result.reportId, outcome: outcome.result.outcome }, 'sample report loaded');
     }
   }
-  const gateway = await startGateway({ dataSource, logger, port: options.port, host: options.host, settings });
+  const gateway = await startGateway({ dataSource, logger, port, host: options.host, settings }).catch(async (error: unknown) => {
+    await dataSource.destroy();
+    const reason = listenFailure(error as NodeJS.ErrnoException, options.host, port);
+    if (!reason) throw error;
+    process.stderr.write(`nianbao: ${reason}\n`);
+    process.exitCode = 1;
+  });
+  if (!gateway) return;
   logger.info({ url: gateway.url, database: describeTarget(target) }, 'gateway listening');
   process.stdout.write(`Nianbao gateway at ${gateway.url}/ (IDE), ${gateway.url}/graphql (GraphQL), ${gateway.url}/healthz\n`);
   // Stop listening, let the requests in flight finish, then close the read workers and the database (SQLite folds its WAL back in).
@@ -55,4 +63,13 @@ async function serve(options: ServeOptions): Promise<void> {
     }
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void shutdown(signal));
+}
+
+/** What a user can do about a port or address the gateway cannot listen on; undefined for any other failure. */
+function listenFailure(error: NodeJS.ErrnoException, host: string, port: number): string | undefined {
+  if (error.syscall !== 'listen' && error.syscall !== 'getaddrinfo') return undefined;
+  if (error.code === 'EADDRINUSE') return `port ${port} is in use on ${host}: stop what listens there, or choose another port with --port or PORT`;
+  if (error.code === 'EACCES') return `no permission to listen on port ${port} of ${host}: choose a port above 1023 with --port or PORT`;
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return `${host} is not an address of this machine: choose another with --host or HOST`;
+  return undefined;
 }

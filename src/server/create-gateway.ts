@@ -108,10 +108,27 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.use(GRAPHQL_PATH, noStoreUnlessCacheable, executionGate(settings.maxConcurrent), jsonBody(limits.bodyLimit), bodyErrorHandler, batchLimit(limits.maxBatch), expressMiddleware(apollo, { context }));
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve));
+  const close = async () => (await apollo.stop(), await health.close(), await pool?.close());
+  try {
+    await listen(server, options.port ?? 4000, options.host ?? '127.0.0.1');
+  } catch (error) {
+    await close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { url: `http://${host}:${address.port}`, server, close: async () => (await apollo.stop(), await health.close(), await pool?.close()) };
+  return { url: `http://${host}:${address.port}`, server, close };
+}
+
+/** Listens, or rejects with Node's error (EADDRINUSE, EACCES…), which would otherwise be an unhandled 'error' event. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 /** SQLite reads go to worker processes, unless none are wanted or the database is in this process's memory only. */

@@ -9,12 +9,17 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built `nianbao` command as a user would (needs `npm run build` first, which `npm test` does). */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+/**
+ * Runs the built `nianbao` command as a user would (needs `npm run build` first, which `npm test` does).
+ * `timeoutMs`: a safety net for a command that might not end; past it the process is killed and `status` is null.
+ */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { timeoutMs?: number } = {}): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '', NIANBAO_DB: '', ...env },
     maxBuffer: 64 * 1024 * 1024,
+    timeout: options.timeoutMs,
+    killSignal: 'SIGKILL',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
