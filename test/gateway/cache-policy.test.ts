@@ -55,4 +55,9 @@ describe('Cache-Control of /graphql answers', () => {
     const get = await fetch(`${gateway.url}/graphql?query=${encodeURIComponent(READ.query)}&variables=%7Bnot-json`, { headers: { 'apollo-require-preflight': 'true' } });
     expect({ status: get.status, cacheControl: get.headers.get('cache-control') }).toEqual({ status: 400, cacheControl: 'no-store' });
   });
+
+  it('an extract refused for its variables is not stored either', async () => {
+    const refused = await fetch(`${gateway.url}/extract/report-tables.csv?year=soon`);
+    expect({ status: refused.status, cacheControl: refused.headers.get('cache-control') }).toEqual({ status: 400, cacheControl: 'no-store' });
+  });
 });
