@@ -26,12 +26,12 @@ export function figureInputOf(facts: Pick<ReportFacts, 'cell' | 'sections' | 'ge
 }
 
 export function computeFigures(input: FigureInput, basis: CorrectionBasis = 'TOTAL'): FigureValue[] {
-  return [...linearFigures(basis).map((figure) => computeLinear(figure, input.cell)), reportCompleteness(input)];
+  return [...linearFigures(basis, input.generation).map((figure) => computeLinear(figure, input.cell)), reportCompleteness(input)];
 }
 
 export function computeFigure(name: FigureName, input: FigureInput, basis: CorrectionBasis = 'TOTAL'): FigureValue {
   if (name === 'reportCompleteness') return reportCompleteness(input);
-  return computeLinear(linearFigures(basis).find((f) => f.name === name)!, input.cell);
+  return computeLinear(linearFigures(basis, input.generation).find((f) => f.name === name)!, input.cell);
 }
 
 function computeLinear(figure: LinearFigure, cell: CellLookup): FigureValue {

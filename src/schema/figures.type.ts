@@ -12,7 +12,11 @@ export class Figures {
   @Field(() => Float, { nullable: true }) denialRate!: number | null;
   @Field(() => Float, { nullable: true }) unableRate!: number | null;
   @Field(() => Float, { nullable: true }) notProcessedRate!: number | null;
-  @Field(() => Float, { nullable: true }) otherRate!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share handled otherwise (（六）其他处理): in G3 (t3/other.noCorrection/total + t3/other.noFee/total + t3/other.other/total) ÷ t3/resultsTotal/total; in G2, whose block is one row, t3/other/total ÷ t3/resultsTotal/total',
+  })
+  otherRate!: number | null;
   @Field(() => Float, { nullable: true }) carryForwardRate!: number | null;
   @Field(() => Float, { nullable: true }) organizationShare!: number | null;
   @Field(() => Float, { nullable: true }) reviewCorrectionRate!: number | null;

@@ -7,6 +7,8 @@ import type { Measure } from '../figures/measure';
 import type { ReportFilter } from '../schema/report-filter.input';
 import { PARTS } from '../template/parts.template';
 import { templateCells } from '../template/tables.template';
+import { GENERATIONS } from '../template/generations.template';
+import type { Generation } from '../template/template.types';
 import { applyReportFilter } from './report-filter';
 
 export const GROUP_DIMENSIONS = { YEAR: 'year', AGENCY: 'agency_id', PARENT: 'parent_id', REGION: 'region', LEVEL: 'level', GENERATION: 'generation' } as const;
@@ -43,7 +45,7 @@ export function groupedMeasuresQuery(
   plans: MeasurePlan[],
   basis: CorrectionBasis,
 ): SelectQueryBuilder<ObjectLiteral> {
-  const addresses = [...new Set(plans.flatMap((plan) => termsOf(plan, basis).flatMap((t) => t.map((term) => term.address))))];
+  const addresses = [...new Set(plans.flatMap((plan) => GENERATIONS.flatMap((generation) => termsOf(plan, basis, generation).flat().map((term) => term.address))))];
   const column = (address: string) => `c_${addresses.indexOf(address)}`;
   // A left join (every report has its agency) that PostgreSQL drops when no dimension or filter reads the agency.
   const perReport = db.createQueryBuilder(Report, 'report').leftJoin(Agency, 'agency', 'agency.id = report.agency_id');
@@ -120,21 +122,26 @@ export function groupedMeasuresQuery(
 }
 
 /** reportCompleteness's denominator: the six parts and the cells of the report's own generation. */
-const COMPLETENESS_DENOMINATOR = `CASE per_report.generation ${(['G3', 'G2', 'UNRECOGNISED'] as const).map((g) => `WHEN '${g}' THEN ${PARTS.length + templateCells(g).length}`).join(' ')} END`;
+const COMPLETENESS_DENOMINATOR = `CASE per_report.generation ${GENERATIONS.map((g) => `WHEN '${g}' THEN ${PARTS.length + templateCells(g).length}`).join(' ')} END`;
 
-function termsOf(plan: MeasurePlan, basis: CorrectionBasis): Term[][] {
+/** [numerator, denominator] of a measure as a generation's tables give it (a cell: itself, no denominator). */
+function termsOf(plan: MeasurePlan, basis: CorrectionBasis, generation: Generation): Term[][] {
   const { measure } = plan;
   if (measure.kind === 'cell') return [[{ address: measure.address, coefficient: 1 }]];
   if (measure.name === 'reportCompleteness') return [];
-  const figure = linearFigures(basis).find((f) => f.name === measure.name)!;
+  const figure = linearFigures(basis, generation).find((f) => f.name === measure.name)!;
   return [figure.numerator, figure.denominator ?? []];
 }
 
-/** SQL for a measure's numerator and, for a rate, its denominator, over the per-report cell columns. */
+/** SQL for a measure's numerator and, for a rate, its denominator, over the per-report cell columns, by the report's generation where formulas differ. */
 function expressionsOf(plan: MeasurePlan, basis: CorrectionBasis, column: (address: string) => string): [string, string | undefined] {
   const { measure } = plan;
   if (measure.kind === 'figure' && measure.name === 'reportCompleteness') return ['completeness_n', COMPLETENESS_DENOMINATOR];
-  const [numerator, denominator] = termsOf(plan, basis);
   const sum = (terms: Term[]) => `(${terms.map((t, i) => `${i === 0 ? (t.coefficient < 0 ? '-' : '') : t.coefficient < 0 ? ' - ' : ' + '}${column(t.address)}`).join('')})`;
-  return [sum(numerator!), plan.isRate ? sum(denominator!) : undefined];
+  const byGeneration = (part: number) => {
+    const expressions = GENERATIONS.map((generation) => [generation, sum(termsOf(plan, basis, generation)[part]!)] as const);
+    if (new Set(expressions.map(([, expression]) => expression)).size === 1) return expressions[0]![1];
+    return `CASE per_report.generation ${expressions.map(([generation, expression]) => `WHEN '${generation}' THEN ${expression}`).join(' ')} END`;
+  };
+  return [byGeneration(0), plan.isRate ? byGeneration(1) : undefined];
 }
