@@ -40,8 +40,8 @@ export interface RowPlan {
   top: RowList;
   /** The `pageInfo` objects selected, with their fields' response keys: read for paging, never written in rows. */
   pageInfos: { path: string[]; keys: string[] }[];
-  /** Fields that take `after: $after`, and whether a list lies above them. */
-  afterFields: { path: string[]; insideList: boolean }[];
+  /** Paths of the fields that take `after: $after`. */
+  afterFields: string[][];
 }
 
 /**
@@ -71,7 +71,7 @@ export function planRows(schema: GraphQLSchema, operation: OperationDefinitionNo
           continue;
         }
         const field = type.getFields()[selection.name.value]!;
-        if (takesAfter(selection)) plan.afterFields.push({ path: fieldPath, insideList: owner !== plan.top });
+        if (takesAfter(selection)) plan.afterFields.push(fieldPath);
         const named = getNamedType(field.type);
         const isList = isListType(getNullableType(field.type));
         if (isLeafType(named) || !selection.selectionSet) addColumn(owner, fieldPath, isList);

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flattenRows } from '../../src/extract/flatten-rows';
+import { pagingOf } from '../../src/extract/paging';
 import { ExtractError, prepareDocument, readVariables } from '../../src/extract/prepare-document';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
 
@@ -77,5 +78,18 @@ describe('flattening a result into rows', () => {
     const prepared = prepareDocument(schema, 'query($year: Int!, $name: String) { reports(filter: { years: [$year], agencyName: $name }) { totalCount } }', 'v.graphql');
     expect(readVariables(prepared, { year: '2023', name: '123' }, 'v.graphql')).toEqual({ year: 2023, name: '123' });
     expect(() => readVariables(prepared, { yaer: '2023' }, 'v.graphql')).toThrow('v.graphql: variable "yaer" is not declared by the operation (declared: $year, $name)');
+  });
+
+  it('paging: the connection that takes $after, its pageInfo and its one list; refusals say what is missing', () => {
+    const paging = (text: string) => pagingOf(prepareDocument(schema, text, 'p.graphql'));
+    const PAGE = 'pageInfo { hasNextPage endCursor }';
+    expect(paging(`query($after: String) { all: reports(first: 2, after: $after) { ${PAGE} edges { node { id } } } }`)).toEqual({ connection: ['all'], items: ['all', 'edges'], pageInfo: ['all', 'pageInfo'] });
+    expect(() => paging(`query($after: String) { reports(filter: { agencyName: $after }) { ${PAGE} edges { node { id } } } }`)).toThrow('--all-pages needs the operation to take $after: String and pass it to the connection');
+    expect(() => paging(`query($after: String) { reports(after: $after) { pageInfo { hasNextPage } edges { node { id } } } }`)).toThrow('--all-pages needs the connection to select pageInfo { hasNextPage endCursor }');
+    expect(() => paging(`query($after: String) { reports(after: $after) { ${PAGE} edges { node { id } } } agencies(after: $after) { ${PAGE} } }`)).toThrow('--all-pages: $after goes to 2 fields (reports, agencies); pass it to one connection');
+    expect(() => paging(`query($after: String) { reports(after: $after) { ${PAGE} edges { node { id } } } rank(measure: "disclosureRate") { rank } }`)).toThrow(
+      '--all-pages: the list rank lies outside the connection reports; its rows would repeat on every page',
+    );
+    expect(() => paging(`query($after: String) { reports(after: $after) { ${PAGE} totalCount } }`)).toThrow('--all-pages needs the connection reports to select one list of items (edges), not 0');
   });
 });
