@@ -16,13 +16,11 @@ import {
 /** The Relay connection's page information: read for paging, never a column. */
 const PAGE_INFO_TYPE = 'PageInfo';
 
-/** A column of the flat output: a leaf field, or a list of scalars held in one field. */
+/** A column of the flat output: a leaf field (a list of scalars is one field: CSV joins it). */
 export interface Column {
   name: string;
   /** Response keys from the top of `data`. */
   path: string[];
-  /** A list of scalars: the row holds the list (CSV joins it). */
-  list: boolean;
 }
 
 /** A list of objects: its items' own columns and the lists of objects they hold. */
@@ -54,9 +52,9 @@ export interface RowPlan {
  */
 export function planRows(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): RowPlan {
   const plan: RowPlan = { columns: [], top: { path: [], columns: [], lists: [] }, pageInfos: [], afterFields: [] };
-  const addColumn = (owner: RowList, path: string[], list: boolean) => {
+  const addColumn = (owner: RowList, path: string[]) => {
     if (plan.columns.some((c) => same(c.path, path))) return;
-    const column = { name: columnName(path), path, list };
+    const column = { name: columnName(path), path };
     plan.columns.push(column);
     owner.columns.push(column);
   };
@@ -67,16 +65,15 @@ export function planRows(schema: GraphQLSchema, operation: OperationDefinitionNo
       else {
         const fieldPath = [...path, selection.alias?.value ?? selection.name.value];
         if (selection.name.value === '__typename') {
-          addColumn(owner, fieldPath, false);
+          addColumn(owner, fieldPath);
           continue;
         }
         const field = type.getFields()[selection.name.value]!;
         if (takesAfter(selection)) plan.afterFields.push(fieldPath);
         const named = getNamedType(field.type);
-        const isList = isListType(getNullableType(field.type));
-        if (isLeafType(named) || !selection.selectionSet) addColumn(owner, fieldPath, isList);
+        if (isLeafType(named) || !selection.selectionSet) addColumn(owner, fieldPath);
         else if (named.name === PAGE_INFO_TYPE) plan.pageInfos.push({ path: fieldPath, keys: responseKeys(selection.selectionSet, fragments) });
-        else if (isObjectType(named)) visit(selection.selectionSet, named, fieldPath, isList ? listOf(owner, fieldPath) : owner);
+        else if (isObjectType(named)) visit(selection.selectionSet, named, fieldPath, isListType(getNullableType(field.type)) ? listOf(owner, fieldPath) : owner);
       }
     }
   };
