@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { CELL_RECORD_FIELDS, exportCells, exportVersionCells } from '../services/cell-export.service';
+import { csvOptions } from '../services/csv-output';
 import { withDatabase } from './open-database';
 import { parseChoice, parseYear } from './option-parsers';
 import { InvalidArgumentError } from 'commander';
@@ -29,7 +30,7 @@ export function registerExportCommand(program: Command): void {
           for await (const record of records) await write(process.stdout, `${JSON.stringify(record)}\n`);
           return;
         }
-        const csv = stringify({ header: true, columns: [...CELL_RECORD_FIELDS], cast: { boolean: (v) => String(v) } });
+        const csv = stringify(csvOptions([...CELL_RECORD_FIELDS]));
         csv.pipe(process.stdout);
         for await (const record of records) await write(csv, record);
         csv.end();
