@@ -23,20 +23,39 @@ export function registerExportCommand(program: Command): void {
     .option('--versions <which>', `${VERSIONS.join(' or ')}: the current version of each report, or every version`, parseChoice(VERSIONS), 'current')
     .option('--db <path>', 'SQLite file (default: $NIANBAO_DB or data/nianbao.sqlite)')
     .action(async (options: { format: (typeof FORMATS)[number]; versions: (typeof VERSIONS)[number]; db?: string; years?: number[]; agency: string[]; tables?: string[] }) => {
-      await withDatabase(options.db, async (dataSource) => {
+      const written = await withDatabase(options.db, async (dataSource) => {
         const filter = { years: options.years, agencies: options.agency, tables: options.tables };
         const records = options.versions === 'all' ? exportVersionCells(dataSource.manager, filter) : exportCells(dataSource.manager, filter);
+        let count = 0;
         if (options.format === 'ndjson') {
-          for await (const record of records) await write(process.stdout, `${JSON.stringify(record)}\n`);
-          return;
+          for await (const record of records) {
+            count += 1;
+            await write(process.stdout, `${JSON.stringify(record)}\n`);
+          }
+          return count;
         }
         const csv = stringify(csvOptions([...CELL_RECORD_FIELDS]));
         csv.pipe(process.stdout);
-        for await (const record of records) await write(csv, record);
+        for await (const record of records) {
+          count += 1;
+          await write(csv, record);
+        }
         csv.end();
         await once(csv, 'end');
+        return count;
       });
+      if (written === 0) {
+        // Like grep: nothing selected is exit 1, so a misspelt --agency does not pass for an empty corpus.
+        process.stderr.write(`nianbao: no cell matched${describeFilter(options) || ' (the database holds no report)'}\n`);
+        process.exitCode = 1;
+      }
     });
+}
+
+function describeFilter(options: { years?: number[]; agency: string[]; tables?: string[] }): string {
+  const parts = [...options.agency.map((name) => `--agency ${name}`), options.years ? `--years ${options.years.join(',')}` : '', options.tables ? `--tables ${options.tables.join(',')}` : ''];
+  const given = parts.filter((part) => part !== '');
+  return given.length > 0 ? `: ${given.join(' ')}` : '';
 }
 
 /** Writes with back-pressure, so a slow reader keeps memory bounded. */

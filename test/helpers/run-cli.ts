@@ -9,9 +9,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built `nianbao` command as a user would (needs `npm run build` first, which `npm test` does). */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+/** Runs the built `nianbao` command as a user would (needs `npm run build` first, which `npm test` does), in `cwd` if given. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '', NIANBAO_DB: '', ...env },
     maxBuffer: 64 * 1024 * 1024,
