@@ -8,7 +8,8 @@ import { runChecks } from '../../src/checks/run-checks';
 import { FIGURE_NAMES, linearFigures } from '../../src/figures/figure-definitions';
 import { figureFormula } from '../../src/figures/figure-formulas';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
-import { tablesOf } from '../../src/template/tables.template';
+import { tablesOf, templateCells } from '../../src/template/tables.template';
+import { renderTemplateReference } from '../../src/template/template-reference';
 import { BROKEN_VARIANTS } from '../helpers/broken-variants';
 import { factsOf } from '../helpers/facts';
 import { SAMPLE_FILES, sampleText } from '../helpers/fixtures';
@@ -64,6 +65,13 @@ describe('the documentation stands on its own', () => {
       tablesOf(generation).flatMap((table) => [table.code, ...table.rows.map((row) => row.code), ...table.columns.map((column) => column.code)]),
     );
     expect(codes.length).toBeGreaterThan(60);
+    expect([...new Set(codes)].filter((code) => !named.has(code))).toEqual([]);
+  });
+
+  it('template-codes.md is what the template data renders (npm run docs), and lists every code', () => {
+    expect(doc('template-codes.md'), 'docs/template-codes.md is stale: run `npm run docs` and commit it').toBe(renderTemplateReference());
+    const named = backticked(doc('template-codes.md'));
+    const codes = (['G3', 'G2'] as const).flatMap((generation) => templateCells(generation).flatMap((cell) => [cell.table, cell.row, cell.column]));
     expect([...new Set(codes)].filter((code) => !named.has(code))).toEqual([]);
   });
 

@@ -12,8 +12,8 @@ describe('repository hygiene', () => {
     expect(rootScripts.filter((file) => !/\.config\.[cm]?[jt]s$/.test(file))).toEqual([]);
   });
 
-  it('every function, constant and class src/ exports is used by the program (src, bench or bin), not only declared', () => {
-    const program = [...sources('src/'), ...sources('bench/'), ...sources('bin/')].map((file) => [file, readRepositoryFile(file)] as const);
+  it('every function, constant and class src/ exports is used by the program (src, bench, bin or an npm script), not only declared', () => {
+    const program = [...sources('src/'), ...sources('bench/'), ...sources('bin/'), 'package.json'].map((file) => [file, readRepositoryFile(file)] as const);
     const unused: string[] = [];
     for (const [file, text] of program.filter(([file]) => file.startsWith('src/') && !file.includes('/migrations/'))) {
       for (const [, name] of text.matchAll(/^export (?:async )?(?:function\*? |const |let |class |abstract class |enum )(\w+)/gm)) {
