@@ -33,23 +33,27 @@ export class Figure {
   reason!: string | null;
 }
 
-@ObjectType({ description: 'A measure this year against the same agency\'s report of the year before' })
-export class YearOverYear {
-  @Field({ description: 'A cell address or a figure name' })
-  measure!: string;
-
-  @Field(() => Float, { nullable: true })
+/** A value against the year before: the fields of a report's and of a group's year over year. */
+@ObjectType()
+export abstract class ChangeOverYear {
+  @Field(() => Float, { nullable: true, description: 'The value the year before' })
   previous!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The value this year' })
   current!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'current − previous' })
   absolute!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'absolute ÷ previous; null when previous is 0 or missing' })
   relative!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why a value is null' })
   reason!: string | null;
+}
+
+@ObjectType({ description: 'A measure this year against the same agency\'s report of the year before' })
+export class YearOverYear extends ChangeOverYear {
+  @Field({ description: 'A cell address or a figure name' })
+  measure!: string;
 }
