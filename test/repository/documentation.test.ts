@@ -75,7 +75,7 @@ describe('the documentation stands on its own', () => {
     expect([...new Set(codes)].filter((code) => !named.has(code))).toEqual([]);
   });
 
-  it('report-format.md lists every parse warning code, and api.md every error code and setting the code gives', () => {
+  it('report-format.md and ParseWarning.code list every parse warning code; api.md every error code and setting the code gives', async () => {
     const warningCodes = new Set(sources('src/ingest/').flatMap((file) => [...readRepositoryFile(file).matchAll(/code: '([A-Z][A-Z_]+)'/g)].map((m) => m[1]!)));
     const program = sources('src/').filter((file) => !file.startsWith('src/ingest/') && !file.startsWith('src/generated/'));
     const errorCodes = new Set(program.flatMap((file) => [...readRepositoryFile(file).matchAll(/(?:code: |errorBody\()'([A-Z][A-Z_]+)'/g)].map((m) => m[1]!)));
@@ -87,6 +87,9 @@ describe('the documentation stands on its own', () => {
 
     const warningsDoc = backticked(doc('report-format.md'));
     expect([...warningCodes].filter((code) => !warningsDoc.has(code))).toEqual([]);
+    const parseWarning = (await buildGatewaySchema()).getType('ParseWarning');
+    if (!isObjectType(parseWarning)) throw new Error('ParseWarning missing from the schema');
+    expect([...warningCodes].filter((code) => !parseWarning.getFields().code!.description!.includes(`${code}: `))).toEqual([]);
     const apiDoc = doc('api.md');
     const errorTable = new Set([...apiDoc.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]!));
     expect(errorCodes.size).toBeGreaterThanOrEqual(6);
