@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { isEnumType, isObjectType, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,13 +6,15 @@ import { CHECK_FAMILIES } from '../../src/checks/check-families';
 import { familyOf } from '../../src/checks/check.types';
 import { runChecks } from '../../src/checks/run-checks';
 import { FIGURE_NAMES, linearFigures } from '../../src/figures/figure-definitions';
+import { computeFigure, figureInputOf } from '../../src/figures/compute-figures';
 import { figureFormula } from '../../src/figures/figure-formulas';
+import type { CellLookup } from '../../src/checks/report-facts';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
 import { tablesOf, templateCells } from '../../src/template/tables.template';
 import { renderTemplateReference } from '../../src/template/template-reference';
 import { BROKEN_VARIANTS } from '../helpers/broken-variants';
 import { factsOf } from '../helpers/facts';
-import { SAMPLE_FILES, sampleText } from '../helpers/fixtures';
+import { FIXTURES, SAMPLE_FILES, sampleText } from '../helpers/fixtures';
 import { readRepositoryFile, repositoryFiles, ROOT } from '../helpers/repository-files';
 
 const files = repositoryFiles();
@@ -115,6 +117,18 @@ describe('figures: each formula is written once, in the figure definitions', () 
     if (!isObjectType(figures) || !isEnumType(figureName)) throw new Error('Figures or FigureName missing from the schema');
     expect(figures.getFields()[name]?.description).toContain(formula);
     expect(figureName.getValue(name)?.description).toContain(formula);
+  });
+
+  it.each(FIGURE_NAMES.filter((name) => name !== 'reportCompleteness'))('%s: its formula names every cell it is computed from, on a 2021 (G3) and a 2019-layout (G2) report', (name) => {
+    const reports = [sampleText(SAMPLE_FILES[0]!), readFileSync(join(FIXTURES, 'g2', '2020-g2-finance.txt'), 'utf8')].map((text) => factsOf(text));
+    expect(reports.map((facts) => facts.generation)).toEqual(['G3', 'G2']);
+    const read = new Set<string>();
+    for (const facts of reports) {
+      const cell: CellLookup = (address) => (read.add(address), facts.cell(address));
+      for (const basis of ['TOTAL', 'DECIDED'] as const) computeFigure(name, figureInputOf({ ...facts, cell }), basis);
+    }
+    expect(read.size).toBeGreaterThan(0);
+    expect([...read].filter((address) => !figureFormula(name).includes(address))).toEqual([]);
   });
 
   it.each(FIGURE_NAMES)('%s: figures.md lists it with exactly the cells its formula reads', (name) => {
