@@ -3,6 +3,7 @@ import type { Generation } from '../template/template.types';
 import { PARTS } from '../template/parts.template';
 import { templateCells, cellAddress } from '../template/tables.template';
 import { linearFigures, type CorrectionBasis, type FigureName, type LinearFigure, type Term } from './figure-definitions';
+import { describeTerms } from './figure-formulas';
 
 export interface FigureValue {
   name: FigureName;
@@ -60,8 +61,4 @@ function reportCompleteness(input: FigureInput): FigureValue {
 
 function sum(terms: Term[], cell: CellLookup): number {
   return terms.reduce((acc, term) => acc + term.coefficient * numberAt(cell, term.address)!, 0);
-}
-
-export function describeTerms(terms: Term[]): string {
-  return terms.map((t, i) => `${i === 0 ? (t.coefficient < 0 ? '−' : '') : t.coefficient < 0 ? ' − ' : ' + '}${t.address}`).join('');
 }

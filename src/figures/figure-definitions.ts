@@ -2,7 +2,7 @@ import { tablesOf } from '../template/tables.template';
 import { T3_TEMPLATE } from '../template/t3.template';
 import type { Generation, TableTemplate } from '../template/template.types';
 
-/** The derived figures, each described with its formula in docs/figures.md. */
+/** The derived figures; `figureFormula` (figure-formulas.ts) writes each one's formula out from the definitions below. */
 export const FIGURE_NAMES = [
   'applicationsReceived',
   'applicationsToHandle',
@@ -22,6 +22,25 @@ export const FIGURE_NAMES = [
 ] as const;
 
 export type FigureName = (typeof FIGURE_NAMES)[number];
+
+/** What each figure measures, in words; the formula is written out from the definitions. */
+export const FIGURE_MEANINGS: Record<FigureName, string> = {
+  applicationsReceived: 'Applications received this year (本年新收)',
+  applicationsToHandle: 'Applications to handle: received this year plus carried over from last year',
+  completionRate: 'Completion rate (办结率): share of the applications to handle that were decided this year',
+  disclosureRate: 'Disclosure rate (公开率): share of decided applications granted in full or in part',
+  fullDisclosureRate: 'Share of decided applications granted in full (予以公开)',
+  denialRate: 'Share of decided applications refused (不予公开)',
+  unableRate: 'Share of decided applications whose information could not be provided (无法提供)',
+  notProcessedRate: 'Share of decided applications not processed (不予处理)',
+  otherRate: 'Share of decided applications handled otherwise (其他处理)',
+  carryForwardRate: 'Share of the applications to handle carried into next year (结转下年度)',
+  organizationShare: 'Share of new applications from organisations (法人或其他组织) rather than natural persons',
+  reviewCorrectionRate: 'Share of administrative reviews (行政复议) whose result was corrected',
+  litigationCorrectionRate: 'Share of lawsuits (行政诉讼, direct and after review) whose result was corrected',
+  disputeRate: 'Reviews and lawsuits per decided application',
+  reportCompleteness: 'Share of the six parts and of the template cells of its generation that the report has',
+};
 
 /** Correction rates divide by all cases (TOTAL) or by decided cases only (DECIDED: total − pending). */
 export type CorrectionBasis = 'TOTAL' | 'DECIDED';

@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { BATCH_KINDS, ITEM_OUTCOMES, REVIEW_VERDICTS, VERSION_KINDS } from '../entities/history.types';
 import { FIGURE_NAMES } from '../figures/figure-definitions';
+import { figureDescription } from '../figures/figure-formulas';
 
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -28,7 +29,11 @@ registerEnumType(CellStatusEnum, { name: 'CellStatus', description: 'NUMBER or Z
 registerEnumType(GenerationEnum, { name: 'Generation', description: 'Template generation: G3 (2021 format), G2 (2019 format), or tables in no recognised generation' });
 registerEnumType(CheckStatusEnum, { name: 'CheckStatus', description: 'NOT_ASSESSABLE: an input cell is not a number' });
 registerEnumType(CheckSeverityEnum, { name: 'CheckSeverity' });
-registerEnumType(FigureNameEnum, { name: 'FigureName', description: 'The derived figures: counts and rates computed from the cells of tables t3 and t4, and reportCompleteness (share of parts and cells present)' });
+registerEnumType(FigureNameEnum, {
+  name: 'FigureName',
+  description: 'The derived figures: counts and rates computed from the cells of tables t3 and t4, and reportCompleteness (share of parts and cells present)',
+  valuesConfig: Object.fromEntries(FIGURE_NAMES.map((name) => [name, { description: figureDescription(name) }])),
+});
 registerEnumType(CorrectionBasisEnum, { name: 'CorrectionBasis', description: 'Correction rates over all cases (TOTAL) or decided cases only (DECIDED: total − pending)' });
 registerEnumType(AgencyLevelEnum, { name: 'AgencyLevel', description: 'Administrative level: a government (province, city, county, township), a development zone, or a department under one' });
 registerEnumType(IngestOutcomeEnum, {
