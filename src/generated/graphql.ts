@@ -34,7 +34,7 @@ export type Generation =
 /** Every field given narrows the listing */
 export type ReportFilter = {
   agencyId?: string | number | null | undefined;
-  /** Part of the agency name */
+  /** Part of any name of the agency: its name, full name or short name */
   agencyName?: string | null | undefined;
   /** An agency and every agency under it */
   agencySubtree?: string | number | null | undefined;
