@@ -6,6 +6,11 @@ function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 
+/** A GraphQL enum over words kept in lower case inside (stored, printed by the CLI): its values are their upper case (STORED). */
+function upperCaseEnumOf<T extends string>(values: readonly T[]): { [K in T as Uppercase<K>]: K } {
+  return Object.fromEntries(values.map((v) => [v.toUpperCase(), v])) as { [K in T as Uppercase<K>]: K };
+}
+
 export const CellStatusEnum = enumOf(['NUMBER', 'ZERO', 'BLANK', 'NA', 'MISSING'] as const);
 export const GenerationEnum = enumOf(['G3', 'G2', 'UNRECOGNISED'] as const);
 export const CheckStatusEnum = enumOf(['PASS', 'FAIL', 'NOT_ASSESSABLE'] as const);
@@ -14,11 +19,11 @@ export const FigureNameEnum = enumOf(FIGURE_NAMES);
 export const CorrectionBasisEnum = enumOf(['TOTAL', 'DECIDED'] as const);
 export const AgencyLevelEnum = enumOf(['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'DEVELOPMENT_ZONE', 'DEPARTMENT', 'OTHER'] as const);
 export type AgencyLevel = keyof typeof AgencyLevelEnum;
-export const IngestOutcomeEnum = enumOf(['stored', 'replaced', 'unchanged', 'kept'] as const);
+export const IngestOutcomeEnum = upperCaseEnumOf(['stored', 'replaced', 'unchanged', 'kept'] as const);
 export const VersionKindEnum = enumOf(VERSION_KINDS);
 export const ReviewVerdictEnum = enumOf(REVIEW_VERDICTS);
 export const BatchKindEnum = enumOf(BATCH_KINDS);
-export const BatchItemOutcomeEnum = enumOf(ITEM_OUTCOMES);
+export const BatchItemOutcomeEnum = upperCaseEnumOf(ITEM_OUTCOMES);
 export const GroupDimensionEnum = enumOf(['YEAR', 'AGENCY', 'PARENT', 'REGION', 'LEVEL', 'GENERATION'] as const);
 export const RankOrderEnum = enumOf(['DESC', 'ASC'] as const);
 export const ReportOrderEnum = enumOf(['ID', 'YEAR_ASC', 'YEAR_DESC', 'AGENCY_NAME'] as const);
@@ -33,12 +38,12 @@ registerEnumType(CorrectionBasisEnum, { name: 'CorrectionBasis', description: 'C
 registerEnumType(AgencyLevelEnum, { name: 'AgencyLevel', description: 'Administrative level: a government (province, city, county, township), a development zone, or a department under one' });
 registerEnumType(IngestOutcomeEnum, {
   name: 'IngestOutcome',
-  description: 'stored: new; replaced: a new current version for the same agency and year; unchanged: the same content again; kept: stored as a version, but the current one stays (the new reading reads less)',
+  description: 'STORED: new; REPLACED: a new current version for the same agency and year; UNCHANGED: the same content again; KEPT: stored as a version, but the current one stays (the new reading reads less)',
 });
 registerEnumType(VersionKindEnum, { name: 'VersionKind', description: 'PARSED: the first reading; REPARSED: a later reading of a source; CORRECTED: cells corrected by a person' });
 registerEnumType(ReviewVerdictEnum, { name: 'ReviewVerdict', description: 'CONFIRMED_ERROR: the report is wrong; EXPLAINED: the figures differ for a stated reason; FALSE_ALARM: the check does not apply' });
 registerEnumType(BatchKindEnum, { name: 'BatchKind', description: 'INGEST: a run of ingest; ACTIVATE: a version made current by hand' });
-registerEnumType(BatchItemOutcomeEnum, { name: 'BatchItemOutcome', description: 'What one file of a batch did: stored, replaced, activated changed the current version; unchanged, kept, refused did not' });
+registerEnumType(BatchItemOutcomeEnum, { name: 'BatchItemOutcome', description: 'What one file of a batch did: STORED, REPLACED, ACTIVATED changed the current version; UNCHANGED, KEPT, REFUSED did not' });
 registerEnumType(GroupDimensionEnum, { name: 'GroupDimension', description: 'What reports are grouped by; PARENT is the governing agency' });
 registerEnumType(RankOrderEnum, { name: 'RankOrder', description: 'DESC: highest first (top N); ASC: lowest first (bottom N)' });
 registerEnumType(ReportOrderEnum, { name: 'ReportOrder', description: 'Order of a report listing; every order is stable (ties broken by id)' });
