@@ -76,6 +76,15 @@ describe('every name an agency is known by finds it, over GraphQL and /extract',
     const { data } = (await response.json()) as { data: { report: { title: string } | null } };
     expect(data.report?.title).toMatch(/^淮安市洪泽区人民政府2024年/);
   });
+
+  it('/extract/all-cells filtered by a part of the full name: every cell of both reports', async () => {
+    const response = await fetch(`${gateway.url}/extract/all-cells.ndjson?filter=${encodeURIComponent(JSON.stringify({ agencyName: '淮安市' }))}`);
+    expect(response.status).toBe(200);
+    const rows = ndjson<Record<string, unknown>>(await response.text());
+    // 200 template cells in each of the two reports.
+    expect(rows).toHaveLength(400);
+    expect(new Set(rows.map((row) => row['reports.agency.name']))).toEqual(new Set(['洪泽区人民政府']));
+  });
 });
 
 describe('the CLI finds an agency by any of its names', () => {
