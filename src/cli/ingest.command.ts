@@ -1,6 +1,6 @@
-import type { SourceKind } from '../entities/source-format.types';
 import { MultiBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
+import type { SourceKind } from '../entities/source-format.types';
 import { collectFiles } from '../ingest/collect-files';
 import { ingestFiles, type FileOutcome } from '../ingest/ingest-files';
 import { withDatabase } from './open-database';
