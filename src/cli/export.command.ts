@@ -18,7 +18,7 @@ export function registerExportCommand(program: Command): void {
     .description('write every stored cell, one record per cell (tidy), to stdout')
     .option('--format <format>', `${FORMATS.join(' or ')}`, parseChoice(FORMATS), 'csv')
     .option('--years <years>', 'only these years: 2021,2023 or 2021-2023', parseYears)
-    .option('--agency <name>', 'only this agency (exact name; repeat for more)', (name: string, names: string[]) => [...names, name], [])
+    .option('--agency <name>', 'only this agency, by any of its names (name, full name, short name); repeat for more', (name: string, names: string[]) => [...names, name], [])
     .option('--tables <tables>', 'only these tables: t2,t3,t4', parseTables)
     .option('--versions <which>', `${VERSIONS.join(' or ')}: the current version of each report, or every version`, parseChoice(VERSIONS), 'current')
     .option('--db <path>', 'SQLite file (default: $NIANBAO_DB or data/nianbao.sqlite)')

@@ -1,5 +1,6 @@
 import { MultiBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
+import type { SourceKind } from '../entities/source-format.types';
 import { collectFiles, REPORT_EXTENSIONS } from '../ingest/collect-files';
 import { ingestFiles, type FileOutcome } from '../ingest/ingest-files';
 import { withDatabase } from './open-database';
@@ -68,5 +69,10 @@ export function summaryLine(outcome: Extract<FileOutcome, { result: unknown }>):
   const versionId = outcome.result.version.id;
   if (outcome.result.outcome === 'kept') return `kept current ${outcome.path}: ${outcome.result.reason}; --replace to use it (version ${versionId}, report ${reportId})`;
   const warnings = report.warnings.length === 1 ? '1 warning' : `${report.warnings.length} warnings`;
-  return `${outcome.result.outcome.padEnd(9)} ${outcome.path}: ${report.agencyName} ${report.year} ${report.generation} from ${outcome.result.format}, ${report.sections.length} parts, ${report.cells.length} cells, ${warnings} (report ${reportId}, version ${versionId})`;
+  return `${outcome.result.outcome.padEnd(9)} ${outcome.path}: ${report.agencyName} ${report.year} ${report.generation} from ${sourceWords(outcome.result.source)}, ${report.sections.length} parts, ${report.cells.length} cells, ${warnings} (report ${reportId}, version ${versionId})`;
+}
+
+/** A source as the summary prints it: `pdf`, `text/utf-8`, `html/gb18030`. */
+function sourceWords({ sourceFormat, sourceEncoding }: SourceKind): string {
+  return [sourceFormat.toLowerCase(), sourceEncoding].filter((part) => part !== null).join('/');
 }

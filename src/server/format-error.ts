@@ -14,6 +14,8 @@ const UNAVAILABLE_MESSAGE = /Connection terminated|not currently accepting conne
 /**
  * Gives limit refusals raised outside our code their own codes, and in
  * production hides what an unexpected error says (the log keeps the detail).
+ * Only an unexpected error carries a stack trace (in development): a refusal
+ * the caller can act on says what and where, never where in our code.
  */
 export function gatewayErrorFormatter(production: boolean, timeoutMs: number, logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -22,7 +24,7 @@ export function gatewayErrorFormatter(production: boolean, timeoutMs: number, lo
     if (tokens) {
       return { message: `the document has more than ${tokens[1]} tokens, the limit: send a shorter one`, extensions: { code: LIMIT_CODES.tokens } };
     }
-    if (code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    if (code !== 'INTERNAL_SERVER_ERROR') return withoutStacktrace(formatted);
     const cause = unwrapResolverError(error) as { message?: string; code?: string; driverError?: { code?: string } };
     const causeCode = cause?.driverError?.code ?? cause?.code;
     if (causeCode === STATEMENT_TIMEOUT) {
@@ -36,4 +38,10 @@ export function gatewayErrorFormatter(production: boolean, timeoutMs: number, lo
     if (!production) return formatted;
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code } };
   };
+}
+
+function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.stacktrace === undefined) return formatted;
+  const { stacktrace: _, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
 }

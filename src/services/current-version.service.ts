@@ -5,6 +5,7 @@ import type { VersionContent, VersionKind } from '../entities/history.types';
 import { Report } from '../entities/report.entity';
 import { ReportVersion } from '../entities/report-version.entity';
 import { Section } from '../entities/section.entity';
+import type { SourceKind } from '../entities/source-format.types';
 import { TableCell } from '../entities/table-cell.entity';
 import { versionStats } from '../entities/version-content';
 import { computeFigure, figureInputOf } from '../figures/compute-figures';
@@ -18,14 +19,13 @@ import { diffContents } from './version-reading';
 const SECTION_COLUMNS = ['report_id', 'parent_code', 'code', 'ordinal', 'title', 'text', 'line'];
 const CELL_COLUMNS = ['report_id', 'ordinal', ...CELL_CONTENT_COLUMNS];
 
-export interface NewVersion {
+export interface NewVersion extends SourceKind {
   agencyId: number;
   year: number;
   parent: ReportVersion | null;
   kind: VersionKind;
   sourceFile: string | null;
   contentHash: string;
-  sourceFormat: string;
   createdBy: string | null;
   reason: string | null;
   content: VersionContent;
@@ -63,6 +63,7 @@ export async function makeCurrent(manager: EntityManager, version: ReportVersion
     contentHash: version.contentHash,
     sourceFile: version.sourceFile,
     sourceFormat: version.sourceFormat,
+    sourceEncoding: version.sourceEncoding,
     warnings: content.warnings,
     failingChecks: countFailing(checks),
     unreviewedFailures: firstReading ? countFailing(checks) : countUnreviewed(checks, await reviewsOf(manager, agencyId, year)),

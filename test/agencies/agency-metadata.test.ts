@@ -93,13 +93,13 @@ describe('agency metadata and the agency tree', () => {
       { text: sampleText('003_df08a9a1df66fae3.txt') },
       KEY,
     );
-    expect(stored.body.data!.ingestReport).toMatchObject({ outcome: 'stored', report: { year: 2023, agency: { name: '测试用机关' } } });
+    expect(stored.body.data!.ingestReport).toMatchObject({ outcome: 'STORED', report: { year: 2023, agency: { name: '测试用机关' } } });
     const again = await gateway.graphql<{ ingestReport: { outcome: string } }>(
       'mutation($text: String!) { ingestReport(input: { text: $text, agencyName: "测试用机关" }) { outcome } }',
       { text: sampleText('003_df08a9a1df66fae3.txt') },
       KEY,
     );
-    expect(again.body.data!.ingestReport.outcome).toBe('unchanged');
+    expect(again.body.data!.ingestReport.outcome).toBe('UNCHANGED');
     const id = stored.body.data!.ingestReport.report.id;
     expect((await gateway.graphql(`mutation { deleteReport(id: "${id}") }`, {}, KEY)).body.data).toEqual({ deleteReport: true });
     expect((await gateway.graphql(`mutation { deleteReport(id: "${id}") }`, {}, KEY)).body.data).toEqual({ deleteReport: false });

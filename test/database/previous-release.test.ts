@@ -49,6 +49,10 @@ describe.each(DATABASE_KINDS)('a database written by the previous release (%s)',
       expect(reports).toHaveLength(5);
       expect(reports.map((r) => r.currentVersionId)).toEqual([1, 2, 3, 4, 5]);
       expect(reports.map((r) => r.unreviewedFailures)).toEqual(reports.map((r) => r.failingChecks));
+      // The release stored `text/utf-8`: format and encoding now apart, in the reports and their versions.
+      const sources = (rows: { sourceFormat: string; sourceEncoding: string | null }[]) => rows.map((r) => `${r.sourceFormat} ${r.sourceEncoding}`);
+      expect(sources(reports)).toEqual(Array(5).fill('TEXT utf-8'));
+      expect(sources(await old.dataSource.getRepository(ReportVersion).find())).toEqual(Array(5).fill('TEXT utf-8'));
       expect(await versionsOf(old.dataSource)).toEqual(await versionsOf(fresh.dataSource));
       // Every cell of the five samples: 1,000 records, the same as the new release stores.
       const [migrated, ingested] = await Promise.all([exportOf(old.dataSource), exportOf(fresh.dataSource)]);
