@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import type { TableCell } from '../entities/table-cell.entity';
@@ -37,11 +37,16 @@ export interface FoundReport {
 export async function findReport(db: EntityManager, args: { id?: string | null; agencyName?: string | null; year?: number | null }, withCells = false): Promise<FoundReport | null> {
   const query = db.getRepository(Report).createQueryBuilder('report').innerJoinAndSelect('report.agency', 'agency');
   if (args.id != null) query.where('report.id = :id', { id: parseId(args.id, 'id') });
-  else if (args.agencyName && args.year != null) {
-    const agency = await findAgencyNamed(db, args.agencyName, 'agencyName');
-    if (!agency) return null;
-    query.where('report.agency_id = :agencyId AND report.year = :year', { agencyId: agency.id, year: args.year });
-  } else throw badUserInput('report needs id, or agencyName and year');
+  else if (args.agencyName && args.year != null) query.where('agency.name = :agencyName AND report.year = :year', { agencyName: args.agencyName, year: args.year });
+  else throw badUserInput('report needs id, or agencyName and year');
+  const found = await reportOf(db, query, withCells);
+  if (found || args.id != null) return found;
+  // Not filed under that name: it may be another name the agency is known by (full, short, with its region in front).
+  const agency = await findAgencyNamed(db, args.agencyName!, 'agencyName');
+  return agency && agency.name !== args.agencyName ? findReport(db, { agencyName: agency.name, year: args.year }, withCells) : null;
+}
+
+async function reportOf(db: EntityManager, query: SelectQueryBuilder<Report>, withCells: boolean): Promise<FoundReport | null> {
   if (!withCells) {
     const report = await query.getOne();
     return report && { report };
