@@ -2,9 +2,10 @@ import iconv from 'iconv-lite';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeInput } from '../../src/ingest/decode-input';
 import { parseReport } from '../../src/ingest/parse-report';
 import type { CellRecord } from '../../src/services/cell-export.service';
-import { sampleText } from '../helpers/fixtures';
+import { SAMPLE_FILES, sampleText } from '../helpers/fixtures';
 import { ndjson, runCli } from '../helpers/run-cli';
 import { tempSqlitePath, type TempSqlite } from '../helpers/temp-database';
 
@@ -97,7 +98,7 @@ describe('bad input is refused by name and reason; the other files are still sto
 });
 
 describe('encodings', () => {
-  it.each(['gbk', 'gb18030'])('a %s-encoded copy of a sample parses identically', (encoding) => {
+  it.each(['gbk', 'gb18030', 'utf-16le', 'utf-16be'])('a %s-encoded copy of a sample (no BOM) parses identically', (encoding) => {
     const text = sampleText(SAMPLE);
     const tmp = tempSqlitePath();
     try {
@@ -105,6 +106,7 @@ describe('encodings', () => {
       writeFileSync(path, iconv.encode(text, encoding));
       const run = runCli(['ingest', path, '--db', tmp.path]);
       expect(run.status).toBe(0);
+      expect(run.stdout).toContain(`from text/${encoding === 'gbk' ? 'gb18030' : encoding}, 6 parts, 200 cells`);
       const cells = ndjson<CellRecord>(runCli(['export', '--format', 'ndjson', '--db', tmp.path]).stdout);
       const fromUtf8 = parseReport(text).cells;
       expect(cells.map((c) => [c.address, c.value, c.raw, c.status, c.line])).toEqual(
@@ -113,6 +115,11 @@ describe('encodings', () => {
     } finally {
       tmp.cleanup();
     }
+  });
+
+  it.each(SAMPLE_FILES)('%s in UTF-16LE and UTF-16BE without a BOM decodes to the original text', (file) => {
+    const text = sampleText(file);
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) expect(decodeInput(iconv.encode(text, encoding))).toEqual({ text, encoding });
   });
 
   it('UTF-8 with a BOM, UTF-16 with a BOM and CRLF line ends read as the plain text', () => {
