@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { IngestError } from './ingest-error';
+import { INGEST_LIMITS } from './ingest-limits';
 
 /** A run of text pdf.js found, with its left edge, baseline and size in page units. */
 interface Run {
@@ -22,8 +23,9 @@ const PAGE_NUMBER = /^(-\s*\d+\s*-|\d+|第\s*\d+\s*页(\s*共\s*\d+\s*页)?)$/;
  * line, page after page, with table cells separated by tabs where the gap
  * between runs says a new cell begins. Rows are rebuilt from the runs'
  * positions, so a table that spans pages reads on; page numbers are left out.
+ * Runs in the PDF reader's worker (pdf-text.ts), which bounds its time and memory.
  */
-export async function pdfText(bytes: Buffer): Promise<string> {
+export async function pdfPageLines(bytes: Buffer): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const assets = dirname(require.resolve('pdfjs-dist/package.json'));
   let document;
@@ -42,6 +44,7 @@ export async function pdfText(bytes: Buffer): Promise<string> {
   }
   const lines: string[] = [];
   try {
+    if (document.numPages > INGEST_LIMITS.maxPdfPages) throw new IngestError('LIMIT', `PDF has ${document.numPages} pages (limit ${INGEST_LIMITS.maxPdfPages})`);
     for (let number = 1; number <= document.numPages; number += 1) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
