@@ -35,6 +35,51 @@ export function pdfBomb(inflatedBytes: number): Buffer {
 /** A page's content that draws a short line of text: what every page of a many-page PDF repeats. */
 export const ONE_LINE_CONTENT = Buffer.from('BT /F1 12 Tf 72 720 Td (Nianbao) Tj ET\n');
 
+/** One page whose content stream is `data` as given, decoded by `filters` in order. */
+export function pdfWithEncodedContent(data: Buffer, filters: string[]): Buffer {
+  return assemblePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+    `<< /Length ${data.length} /Filter [${filters.map((f) => `/${f}`).join(' ')}] >>\nstream\n${data.toString('latin1')}\nendstream`,
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>',
+  ]);
+}
+
+/**
+ * LZW codes, packed as PDF packs them (9 to 12 bits, the width growing one
+ * code early), that decode to ever longer runs of "A": "A", then each time the
+ * code just made (AA, AAA, …) until the table is full, `cycles` times over.
+ * A cycle is 3,839 codes (5.6 KB) and decodes to 1 + 2 + … + 3,839 = 7,370,880 bytes.
+ */
+export function lzwRunsOfA(cycles: number): Buffer {
+  const bytes: number[] = [];
+  let pending = 0;
+  let pendingBits = 0;
+  let width = 9;
+  const put = (code: number) => {
+    pending = (pending << width) | code;
+    pendingBits += width;
+    while (pendingBits >= 8) {
+      bytes.push((pending >> (pendingBits - 8)) & 0xff);
+      pendingBits -= 8;
+      pending &= (1 << pendingBits) - 1;
+    }
+  };
+  for (let cycle = 0; cycle < cycles; cycle += 1) {
+    put(256);
+    width = 9;
+    put(65);
+    for (let code = 258; code < 4096; code += 1) {
+      put(code);
+      // The table now holds `code`; the next code is read wider once the table's next free place plus one reaches a power of two.
+      if (((code + 2) & (code + 1)) === 0) width = Math.min(Math.log2(code + 2) + 1, 12);
+    }
+  }
+  put(257);
+  if (pendingBits > 0) bytes.push((pending << (8 - pendingBits)) & 0xff);
+  return Buffer.from(bytes);
+}
+
 /** As many pages as a PDF may have, sharing 4 MB of drawing operators: little to inflate, minutes of pdf.js reading them page after page. */
 export function pdfTooSlow(): Buffer {
   return pdfSharingOneContent(INGEST_LIMITS.maxPdfPages, Buffer.from('q Q '.repeat(1_000_000)));
