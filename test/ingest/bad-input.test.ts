@@ -32,6 +32,8 @@ describe('bad input is refused by name and reason; the other files are still sto
     ['report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'not a readable PDF'],
     ['letter.txt', Buffer.from('关于召开春季运动会的通知\n\n各单位：定于四月举行。\n'), 'not an annual report'],
     ['latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xff, 0xfe, 0xff, 0x0a]), 'neither valid UTF-8 nor GBK'],
+    // NULs after every digit and line end (UTF-16LE), and one unpaired high surrogate (00 D8).
+    ['utf16-damaged.txt', Buffer.concat([iconv.encode('年度报告 2023\n'.repeat(3), 'utf-16le'), Buffer.from([0x00, 0xd8]), iconv.encode('2023\n', 'utf-16le')]), 'looks like UTF-16LE text without a BOM, but is not valid UTF-16LE'],
   ])('%s', (name, content, reason) => {
     const bad = write(name, content);
     const good = write('good.txt', sampleText(SAMPLE));
