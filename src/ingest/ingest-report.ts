@@ -29,7 +29,7 @@ export interface IngestResult extends Omit<StoreResult, 'report'> {
 
 /** Decode, parse and store one report. Throws IngestError for input that is not a readable report. */
 export async function ingestReport(dataSource: DataSource, input: IngestInput): Promise<IngestResult> {
-  const { text, ...source } = await readSource(input.bytes);
+  const { text, ...source } = await readSource(input.bytes, { timeoutMs: input.timeoutMs });
   const normalizedText = text.replace(/\r\n?/g, '\n');
   const report = parseReport(normalizedText, input);
   const contentHash = createHash('sha256').update(normalizedText).digest('hex');
