@@ -1,8 +1,15 @@
+import { CHARGE_MENTION } from '../template/narrative.template';
 import { PARTS } from '../template/parts.template';
+import type { Generation } from '../template/template.types';
 import type { Check } from './check.types';
 import { numberAt, type ReportFacts } from './report-facts';
 
-const FEE_WORDS = /收费|费用|处理费/;
+/** The cells that show charges, by generation: the 2019 layout prints no fee amount and no row for unpaid fees. */
+export const CHARGE_CELLS: Record<Generation, readonly string[]> = {
+  G3: ['t2/fees/amount', 't3/other.noFee/total'],
+  G2: [],
+  UNRECOGNISED: [],
+};
 
 /** Check 8: all six parts present, part 五 not empty, and charges reported in part 六 when the tables show any. */
 export function completenessChecks(facts: ReportFacts): Check[] {
@@ -32,10 +39,9 @@ export function completenessChecks(facts: ReportFacts): Check[] {
       message: problemsText !== '' ? 'part 五 describes problems and improvements' : 'part 五 (存在的主要问题及改进情况) is empty or missing',
     },
   ];
-  const charges = ['t2/fees/amount', 't3/other.noFee/total'].filter((a) => (numberAt(facts.cell, a) ?? 0) > 0);
+  const charges = CHARGE_CELLS[facts.generation].filter((a) => (numberAt(facts.cell, a) ?? 0) > 0);
   if (charges.length > 0) {
-    const otherText = facts.sections.find((s) => s.code === '6')?.text ?? '';
-    const says = FEE_WORDS.test(otherText);
+    const says = mentionsCharges(facts.sections.find((s) => s.code === '6')?.text ?? '');
     checks.push({
       id: 'completeness/charges',
       rule: 'completeness',
@@ -48,4 +54,14 @@ export function completenessChecks(facts: ReportFacts): Check[] {
     });
   }
   return checks;
+}
+
+/** Whether the text says charges were made: some clause mentions them without denying them (未收取…费用 says none were). */
+export function mentionsCharges(text: string): boolean {
+  return text
+    .normalize('NFKC')
+    // A PDF wraps a sentence wherever the line ends.
+    .replace(/[\s\u3000]+/g, '')
+    .split(CHARGE_MENTION.clauseBreak)
+    .some((clause) => CHARGE_MENTION.words.test(clause) && !CHARGE_MENTION.denied.test(clause));
 }

@@ -1,5 +1,5 @@
 import { T3_TEMPLATE } from '../template/t3.template';
-import type { Check, CheckSeverity } from './check.types';
+import { familyOf, type Check, type CheckSeverity } from './check.types';
 import { describeUnread, numberAt, type CellLookup, type ReportFacts } from './report-facts';
 
 const STOCK_ROWS = ['regulations', 'normativeDocuments'];
@@ -38,7 +38,7 @@ interface Input {
 
 function compare(id: string, severity: CheckSeverity, rule: string, parts: Input[], total: { cell: CellLookup; address: string }): Check {
   const cells = [...parts.map((p) => p.label), total.address];
-  const base = { id, rule: id.split('/')[0]!, severity, cells };
+  const base = { id, rule: familyOf(id), severity, cells };
   const unread = [...parts.filter((p) => numberAt(p.cell, p.address) === undefined).map((p) => `${p.label.split(':')[0]} ${describeUnread(p.cell, p.address)}`)];
   if (numberAt(total.cell, total.address) === undefined) unread.push(describeUnread(total.cell, total.address));
   if (unread.length > 0) return { ...base, status: 'NOT_ASSESSABLE', expected: null, actual: null, message: `${rule}: ${unread.join(', ')}` };

@@ -1,3 +1,4 @@
+import { GENERATIONS } from '../template/generations.template';
 import { tablesOf } from '../template/tables.template';
 import { resultRowsOf, T3_APPLICANT_COLUMNS } from '../template/t3.template';
 import type { Generation, TableTemplate } from '../template/template.types';
@@ -58,7 +59,7 @@ export const T4_ROW_TOTALS: Identity[] = T4_TEMPLATE.rows.map((row) =>
 );
 
 const IDENTITIES_BY_GENERATION = new Map<Generation, readonly Identity[]>(
-  (['G3', 'G2', 'UNRECOGNISED'] as const).map((generation) => {
+  GENERATIONS.map((generation) => {
     const t3 = tablesOf(generation).find((table) => table.code === 't3');
     return [generation, t3 ? [...t3Identities(t3), ...T4_ROW_TOTALS] : []];
   }),

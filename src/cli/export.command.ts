@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { CELL_RECORD_FIELDS, exportCells, exportVersionCells } from '../services/cell-export.service';
+import { csvOptions } from '../services/csv-output';
 import { withDatabase } from './open-database';
 import { parseChoice, parseYear } from './option-parsers';
 import { InvalidArgumentError } from 'commander';
@@ -17,25 +18,44 @@ export function registerExportCommand(program: Command): void {
     .description('write every stored cell, one record per cell (tidy), to stdout')
     .option('--format <format>', `${FORMATS.join(' or ')}`, parseChoice(FORMATS), 'csv')
     .option('--years <years>', 'only these years: 2021,2023 or 2021-2023', parseYears)
-    .option('--agency <name>', 'only this agency (exact name; repeat for more)', (name: string, names: string[]) => [...names, name], [])
+    .option('--agency <name>', 'only this agency, by any of its names (name, full name, short name); repeat for more', (name: string, names: string[]) => [...names, name], [])
     .option('--tables <tables>', 'only these tables: t2,t3,t4', parseTables)
     .option('--versions <which>', `${VERSIONS.join(' or ')}: the current version of each report, or every version`, parseChoice(VERSIONS), 'current')
     .option('--db <path>', 'SQLite file (default: $NIANBAO_DB or data/nianbao.sqlite)')
     .action(async (options: { format: (typeof FORMATS)[number]; versions: (typeof VERSIONS)[number]; db?: string; years?: number[]; agency: string[]; tables?: string[] }) => {
-      await withDatabase(options.db, async (dataSource) => {
+      const written = await withDatabase(options.db, async (dataSource) => {
         const filter = { years: options.years, agencies: options.agency, tables: options.tables };
         const records = options.versions === 'all' ? exportVersionCells(dataSource.manager, filter) : exportCells(dataSource.manager, filter);
+        let count = 0;
         if (options.format === 'ndjson') {
-          for await (const record of records) await write(process.stdout, `${JSON.stringify(record)}\n`);
-          return;
+          for await (const record of records) {
+            count += 1;
+            await write(process.stdout, `${JSON.stringify(record)}\n`);
+          }
+          return count;
         }
-        const csv = stringify({ header: true, columns: [...CELL_RECORD_FIELDS], cast: { boolean: (v) => String(v) } });
+        const csv = stringify(csvOptions([...CELL_RECORD_FIELDS]));
         csv.pipe(process.stdout);
-        for await (const record of records) await write(csv, record);
+        for await (const record of records) {
+          count += 1;
+          await write(csv, record);
+        }
         csv.end();
         await once(csv, 'end');
+        return count;
       });
+      if (written === 0) {
+        // Like grep: nothing selected is exit 1, so a misspelt --agency does not pass for an empty corpus.
+        process.stderr.write(`nianbao: no cell matched${describeFilter(options) || ' (the database holds no report)'}\n`);
+        process.exitCode = 1;
+      }
     });
+}
+
+function describeFilter(options: { years?: number[]; agency: string[]; tables?: string[] }): string {
+  const parts = [...options.agency.map((name) => `--agency ${name}`), options.years ? `--years ${options.years.join(',')}` : '', options.tables ? `--tables ${options.tables.join(',')}` : ''];
+  const given = parts.filter((part) => part !== '');
+  return given.length > 0 ? `: ${given.join(' ')}` : '';
 }
 
 /** Writes with back-pressure, so a slow reader keeps memory bounded. */

@@ -1,6 +1,7 @@
 import { MultiBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { collectFiles } from '../ingest/collect-files';
+import type { SourceKind } from '../entities/source-format.types';
+import { collectFiles, REPORT_EXTENSIONS } from '../ingest/collect-files';
 import { ingestFiles, type FileOutcome } from '../ingest/ingest-files';
 import { withDatabase } from './open-database';
 import { cliActor } from './cli-actor';
@@ -18,8 +19,9 @@ interface IngestOptions {
 export function registerIngestCommand(program: Command): void {
   program
     .command('ingest')
-    .description('read report files (or folders of .txt reports) into the database')
-    .argument('<paths...>', 'report files or folders')
+    .summary('read report files (text, PDF, HTML, Markdown) or folders of them into the database')
+    .description(`read reports into the database: text, PDF, HTML or Markdown, the format and encoding told from the bytes; a folder gives its ${[...REPORT_EXTENSIONS].join(' ')} files, recursively`)
+    .argument('<paths...>', 'report files (of any name) or folders')
     .option('--db <path>', 'SQLite file (default: $NIANBAO_DB or data/nianbao.sqlite)')
     .option('--agency <name>', 'agency name, instead of the one printed in the title')
     .option('--year <n>', 'report year, instead of the one printed in the title', parseYear)
@@ -31,11 +33,15 @@ export function registerIngestCommand(program: Command): void {
     });
 }
 
-/** Ingests every file; returns false when any was refused or kept (the others are still stored). */
+/** Ingests every file; returns false when none was found, or any was refused or kept (the others are still stored). */
 async function ingestPaths(paths: string[], options: IngestOptions): Promise<boolean> {
   const counts = { stored: 0, replaced: 0, unchanged: 0, kept: 0, refused: 0 };
-  const bars = process.stderr.isTTY ? new MultiBar({ format: ' {bar} {value}/{total} {file}', hideCursor: true }, Presets.shades_classic) : undefined;
   const files = await collectFiles(paths);
+  if (files.length === 0) {
+    process.stderr.write(`nianbao: no report files found in ${paths.join(', ')}: a folder gives its ${[...REPORT_EXTENSIONS].join(' ')} files\n`);
+    return false;
+  }
+  const bars = process.stderr.isTTY ? new MultiBar({ format: ' {bar} {value}/{total} {file}', hideCursor: true }, Presets.shades_classic) : undefined;
   const bar = bars?.create(files.length, 0, { file: '' });
   const say = (line: string) => (bars ? bars.log(`${line}\n`) : process.stdout.write(`${line}\n`));
   await withDatabase(options.db, async (dataSource) => {
@@ -51,7 +57,7 @@ async function ingestPaths(paths: string[], options: IngestOptions): Promise<boo
       }
       bar?.increment({ file: outcome.path });
     }
-  });
+  }, { create: true });
   bars?.stop();
   const total = counts.stored + counts.replaced + counts.unchanged + counts.kept + counts.refused;
   process.stdout.write(`${total} file(s): ${counts.stored} stored, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.kept} kept, ${counts.refused} refused\n`);
@@ -63,5 +69,10 @@ export function summaryLine(outcome: Extract<FileOutcome, { result: unknown }>):
   const versionId = outcome.result.version.id;
   if (outcome.result.outcome === 'kept') return `kept current ${outcome.path}: ${outcome.result.reason}; --replace to use it (version ${versionId}, report ${reportId})`;
   const warnings = report.warnings.length === 1 ? '1 warning' : `${report.warnings.length} warnings`;
-  return `${outcome.result.outcome.padEnd(9)} ${outcome.path}: ${report.agencyName} ${report.year} ${report.generation} from ${outcome.result.format}, ${report.sections.length} parts, ${report.cells.length} cells, ${warnings} (report ${reportId}, version ${versionId})`;
+  return `${outcome.result.outcome.padEnd(9)} ${outcome.path}: ${report.agencyName} ${report.year} ${report.generation} from ${sourceWords(outcome.result.source)}, ${report.sections.length} parts, ${report.cells.length} cells, ${warnings} (report ${reportId}, version ${versionId})`;
+}
+
+/** A source as the summary prints it: `pdf`, `text/utf-8`, `html/gb18030`. */
+function sourceWords({ sourceFormat, sourceEncoding }: SourceKind): string {
+  return [sourceFormat.toLowerCase(), sourceEncoding].filter((part) => part !== null).join('/');
 }

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { registerAgenciesCommand } from './agencies.command';
 import { registerBatchesCommand } from './batches.command';
 import { registerCorrectCommand } from './correct.command';
@@ -12,7 +14,10 @@ import { registerServeCommand } from './serve.command';
 import { registerVersionsCommand } from './versions.command';
 
 export function buildProgram(): Command {
-  const program = new Command('nianbao').description('Nianbao: government information-disclosure annual reports, read exactly').showHelpAfterError();
+  const program = new Command('nianbao')
+    .description('Nianbao: government information-disclosure annual reports, read exactly')
+    .version(packageVersion(), '-V, --version', "print Nianbao's version")
+    .showHelpAfterError();
   registerIngestCommand(program);
   registerExportCommand(program);
   registerQueryCommand(program);
@@ -24,6 +29,11 @@ export function buildProgram(): Command {
   registerVersionsCommand(program);
   registerBatchesCommand(program);
   return program;
+}
+
+/** package.json's version (src/cli and dist/cli both sit two folders below it). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -33,7 +33,7 @@ export function registerQueryCommand(program: Command): void {
     .option('--format <format>', EXTRACT_FORMATS.join(', '), parseChoice(EXTRACT_FORMATS), 'json')
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--bom', 'start CSV with a UTF-8 byte-order mark (for Excel)')
-    .option('--all-pages', 'follow the connection page after page through $after, streaming rows (csv, ndjson)')
+    .option('--all-pages', 'follow the connection page after page through $after (csv, ndjson: rows of every page; json: one document with every page\'s items)')
     .option('--db <path>', 'SQLite file (default: $NIANBAO_DB or data/nianbao.sqlite)')
     .action(async (file: string, options: QueryOptions) => {
       try {

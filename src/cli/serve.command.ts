@@ -20,8 +20,8 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('serve GraphQL at /graphql, the IDE at /, health at /healthz')
     .option('--db <path>', 'SQLite file (default: $NIANBAO_DB or data/nianbao.sqlite)')
-    .option('--port <n>', 'port (default: $PORT or 4000)', parsePort)
-    .option('--host <address>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
+    .option('--port <n>', 'port to listen on (default: $PORT or 4000)', parsePort)
+    .option('--host <address>', 'address to listen on (or set $HOST)', process.env.HOST ?? '127.0.0.1')
     .option('--load <paths...>', 'report files or folders to ingest when the database holds no report yet')
     .action(serve);
 }

@@ -7,7 +7,7 @@ export function registerVersionsCommand(program: Command): void {
   program
     .command('versions')
     .description('list every version of an agency\'s report for a year, newest first; * marks the current one')
-    .requiredOption('--agency <name>', 'the agency (exact name)')
+    .requiredOption('--agency <name>', 'the agency, by any of its names (name, full name, short name)')
     .requiredOption('--year <n>', 'the report year', parseYear)
     .option('--db <path>', 'SQLite file (default: $NIANBAO_DB or data/nianbao.sqlite)')
     .action(async (options: { agency: string; year: number; db?: string }) => {

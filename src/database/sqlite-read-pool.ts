@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import workerpool from 'workerpool';
 import type { ReadStop } from './read-stop';
 import type { ReadResult } from './sqlite-read-worker';
+import { workerScript } from './worker-script';
 
 /** A read ended because its time ran out. */
 export class ReadCancelled extends Error {
@@ -22,7 +21,7 @@ export class SqliteReadPool {
   private readonly pool: workerpool.Pool;
 
   constructor(path: string, size: number) {
-    this.pool = workerpool.pool(workerScript(), {
+    this.pool = workerpool.pool(workerScript(__dirname, 'sqlite-read-worker.js'), {
       workerType: 'process',
       maxWorkers: size,
       minWorkers: size,
@@ -60,10 +59,4 @@ function toObjects({ columns, rows }: ReadResult): Record<string, unknown>[] {
     for (let i = 0; i < columns.length; i += 1) object[columns[i]!] = row[i];
     return object;
   });
-}
-
-/** The compiled worker: beside this file when running from `dist`, and in `dist` when the sources run through a TypeScript loader (tests). */
-function workerScript(): string {
-  const beside = join(__dirname, 'sqlite-read-worker.js');
-  return existsSync(beside) ? beside : join(__dirname, '..', '..', 'dist', 'database', 'sqlite-read-worker.js');
 }

@@ -22,11 +22,11 @@ export class Agency {
   @Column({ name: 'local_name', type: 'varchar', length: 200, nullable: true })
   localName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its full name, e.g. with the region in front; finds the agency like its name' })
   @Column({ name: 'full_name', type: 'varchar', length: 300, nullable: true })
   fullName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its short name; finds the agency like its name' })
   @Column({ name: 'short_name', type: 'varchar', length: 100, nullable: true })
   shortName!: string | null;
 

@@ -1,8 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Agency } from './agency.entity';
-import { VersionKindEnum } from '../schema/enums';
+import { SourceFormatEnum, VersionKindEnum } from '../schema/enums';
 import type { VersionContent, VersionKind } from './history.types';
+import type { SourceFormat } from './source-format.types';
 import { VERSION_CONTENT_COLUMN } from './version-content';
 
 /**
@@ -46,9 +47,13 @@ export class ReportVersion {
   @Column({ name: 'content_hash', type: 'varchar', length: 64 })
   contentHash!: string;
 
-  @Field()
+  @Field(() => SourceFormatEnum, { description: 'What the file was, detected from its bytes: TEXT, MARKDOWN, HTML or PDF' })
   @Column({ name: 'source_format', type: 'varchar', length: 32 })
-  sourceFormat!: string;
+  sourceFormat!: SourceFormat;
+
+  @Field(() => String, { nullable: true, description: 'The text encoding the file was decoded from (utf-8, gb18030, utf-16le or utf-16be); null for a PDF' })
+  @Column({ name: 'source_encoding', type: 'varchar', length: 16, nullable: true })
+  sourceEncoding!: string | null;
 
   /** The API key's name, or the user running the command; null for versions made from reports stored before versions. */
   @Field(() => String, { nullable: true, description: 'Who made it: the API key\'s name or the user running the command' })

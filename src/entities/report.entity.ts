@@ -2,11 +2,12 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ParseWarning } from '../ingest/parsed-report.types';
-import { GenerationEnum } from '../schema/enums';
+import { GenerationEnum, SourceFormatEnum } from '../schema/enums';
 import { ParseWarningType } from '../schema/parse-warning.type';
 import type { Generation } from '../template/template.types';
 import { Agency } from './agency.entity';
 import type { Section } from './section.entity';
+import type { SourceFormat } from './source-format.types';
 import type { TableCell } from './table-cell.entity';
 
 @ObjectType({ description: 'One agency\'s annual report for one year' })
@@ -49,10 +50,13 @@ export class Report {
   @Column({ name: 'source_file', type: 'varchar', length: 1000, nullable: true })
   sourceFile!: string | null;
 
-  /** The source format (text) and encoding it was decoded from. */
-  @Field()
+  @Field(() => SourceFormatEnum, { description: 'What the file was, detected from its bytes: TEXT, MARKDOWN, HTML or PDF' })
   @Column({ name: 'source_format', type: 'varchar', length: 32 })
-  sourceFormat!: string;
+  sourceFormat!: SourceFormat;
+
+  @Field(() => String, { nullable: true, description: 'The text encoding the file was decoded from (utf-8, gb18030, utf-16le or utf-16be); null for a PDF' })
+  @Column({ name: 'source_encoding', type: 'varchar', length: 16, nullable: true })
+  sourceEncoding!: string | null;
 
   @Field(() => [ParseWarningType])
   @Column({ type: 'simple-json' })

@@ -1,35 +1,32 @@
-import type { Column, RowPlan } from './row-plan';
+import type { RowList, RowPlan } from './row-plan';
 
 export type Row = Record<string, unknown>;
 
-/** The rows of one result, by the plan: lists on the row path expand; an empty or null one still gives its parent's row. */
+/**
+ * The rows of one result, by the plan: each item of an innermost list of
+ * objects is a row; an empty or null list still gives its parent's row. Every
+ * row has every column, in header order (null where the row has no value).
+ */
 export function* flattenRows(data: unknown, plan: RowPlan): Generator<Row> {
-  yield* expand(data, [], 0, {}, plan);
+  for (const row of rowsOf(data, plan.top, {})) yield Object.fromEntries(plan.columns.map((c) => [c.name, row[c.name] ?? null]));
 }
 
-function* expand(node: unknown, at: string[], level: number, row: Row, plan: RowPlan): Generator<Row> {
-  for (const column of plan.columns) if (column.level === level) row[column.name] = cellOf(node, column, at);
-  const list = plan.rowLists[level];
-  const items = list ? valueAt(node, list.slice(at.length)) : undefined;
-  if (!list || !Array.isArray(items) || items.length === 0) {
-    yield fillDeeper(row, plan, level);
-    return;
+function* rowsOf(item: unknown, list: RowList, row: Row): Generator<Row> {
+  for (const column of list.columns) row[column.name] = valueAt(item, column.path.slice(list.path.length));
+  let expanded = false;
+  for (const inner of list.lists) {
+    const items = valueAt(item, inner.path.slice(list.path.length));
+    if (!Array.isArray(items)) continue;
+    for (const each of items) {
+      expanded = true;
+      yield* rowsOf(each, inner, { ...row });
+    }
   }
-  for (const item of items) yield* expand(item, list, level + 1, { ...row }, plan);
+  if (!expanded) yield row;
 }
 
-function cellOf(node: unknown, column: Column, at: string[]): unknown {
-  const value = valueAt(node, column.path.slice(at.length));
-  return column.json && value !== null && value !== undefined ? JSON.stringify(value) : (value ?? null);
-}
-
-/** Columns below an empty list are present and null, so every row has every column. */
-function fillDeeper(row: Row, plan: RowPlan, level: number): Row {
-  for (const column of plan.columns) if (column.level > level) row[column.name] = null;
-  return row;
-}
-
-function valueAt(node: unknown, keys: string[]): unknown {
+/** The value at response keys below `node`; lists are never walked through (each list of objects is a RowList). */
+export function valueAt(node: unknown, keys: string[]): unknown {
   let value = node;
   for (const key of keys) {
     if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return undefined;

@@ -5,6 +5,7 @@ import {
   isListType,
   isObjectType,
   Kind,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLObjectType,
   type GraphQLSchema,
@@ -12,72 +13,93 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 
-/** A column of the flat output: a leaf field, or (json) a list off the row path written as JSON text. */
+/** The Relay connection's page information: read for paging, never a column. */
+const PAGE_INFO_TYPE = 'PageInfo';
+
+/** A column of the flat output: a leaf field (a list of scalars is one field: CSV joins it). */
 export interface Column {
   name: string;
   /** Response keys from the top of `data`. */
   path: string[];
-  /** How many lists of the row path lie above it. */
-  level: number;
-  json: boolean;
+}
+
+/** A list of objects: its items' own columns and the lists of objects they hold. */
+export interface RowList {
+  /** Response keys from the top of `data` ([] for the top itself). */
+  path: string[];
+  columns: Column[];
+  lists: RowList[];
 }
 
 export interface RowPlan {
-  /** Response-key paths of the nested lists whose items make the rows, outermost first. */
-  rowLists: string[][];
+  /** Every column in document order: the header. */
   columns: Column[];
-}
-
-interface Leaf {
-  path: string[];
-  lists: string[][];
+  /** The columns outside any list and the outermost lists of objects. */
+  top: RowList;
+  /** The `pageInfo` objects selected, with their fields' response keys: read for paging, never written in rows. */
+  pageInfos: { path: string[]; keys: string[] }[];
+  /** Paths of the fields that take `after: $after`. */
+  afterFields: string[][];
 }
 
 /**
- * Flattening rule: one row per item of the deepest list the document selects
- * (the first such list in document order on a tie), parents' fields repeated
- * on each row. A leaf becomes a column named by its dotted response keys, the
- * connection wrappers `edges.node` left out; a list off the row path becomes
- * one column holding it as JSON.
+ * Flattening rule: one row per item of each innermost list of objects the
+ * document selects, with the fields of its parents repeated; lists beside each
+ * other give rows of their own, where the other list's columns are empty. A
+ * leaf becomes a column named by its dotted response keys, the connection
+ * wrappers `edges.node` left out; a list of scalars is one column; `pageInfo`
+ * is no column.
  */
 export function planRows(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): RowPlan {
-  const leaves: Leaf[] = [];
-  const lists: string[][][] = [];
-  const root = operation.operation === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
-  const visit = (selectionSet: SelectionSetNode, type: GraphQLObjectType, path: string[], above: string[][]) => {
+  const plan: RowPlan = { columns: [], top: { path: [], columns: [], lists: [] }, pageInfos: [], afterFields: [] };
+  const addColumn = (owner: RowList, path: string[]) => {
+    if (plan.columns.some((c) => same(c.path, path))) return;
+    const column = { name: columnName(path), path };
+    plan.columns.push(column);
+    owner.columns.push(column);
+  };
+  const visit = (selectionSet: SelectionSetNode, type: GraphQLObjectType, path: string[], owner: RowList) => {
     for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, type, path, above);
-      else if (selection.kind === Kind.FRAGMENT_SPREAD) visit(fragments.get(selection.name.value)!.selectionSet, type, path, above);
+      if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, type, path, owner);
+      else if (selection.kind === Kind.FRAGMENT_SPREAD) visit(fragments.get(selection.name.value)!.selectionSet, type, path, owner);
       else {
-        const key = selection.alias?.value ?? selection.name.value;
+        const fieldPath = [...path, selection.alias?.value ?? selection.name.value];
         if (selection.name.value === '__typename') {
-          leaves.push({ path: [...path, key], lists: above });
+          addColumn(owner, fieldPath);
           continue;
         }
         const field = type.getFields()[selection.name.value]!;
-        const fieldPath = [...path, key];
-        const listsHere = isListType(getNullableType(field.type)) ? [...above, fieldPath] : above;
-        if (listsHere !== above) lists.push(listsHere);
+        if (takesAfter(selection)) plan.afterFields.push(fieldPath);
         const named = getNamedType(field.type);
-        if (isLeafType(named) || !selection.selectionSet) leaves.push({ path: fieldPath, lists: listsHere });
-        else if (isObjectType(named)) visit(selection.selectionSet, named, fieldPath, listsHere);
+        if (isLeafType(named) || !selection.selectionSet) addColumn(owner, fieldPath);
+        else if (named.name === PAGE_INFO_TYPE) plan.pageInfos.push({ path: fieldPath, keys: responseKeys(selection.selectionSet, fragments) });
+        else if (isObjectType(named)) visit(selection.selectionSet, named, fieldPath, isListType(getNullableType(field.type)) ? listOf(owner, fieldPath) : owner);
       }
     }
   };
-  visit(operation.selectionSet, root, [], []);
-  const rowLists = lists.reduce<string[][]>((deepest, candidate) => (candidate.length > deepest.length ? candidate : deepest), []);
-  const columns: Column[] = [];
-  for (const leaf of leaves) {
-    let shared = 0;
-    while (shared < leaf.lists.length && shared < rowLists.length && same(leaf.lists[shared]!, rowLists[shared]!)) shared += 1;
-    const json = shared < leaf.lists.length;
-    const path = json ? leaf.lists[shared]! : leaf.path;
-    if (!columns.some((c) => same(c.path, path))) columns.push({ name: columnName(path), path, level: shared, json });
-  }
-  return { rowLists, columns };
+  visit(operation.selectionSet, schema.getQueryType()!, [], plan.top);
+  return plan;
 }
 
-function same(a: string[], b: string[]): boolean {
+/** The list of objects at `path` under `owner`: one entry however many times the document selects it. */
+function listOf(owner: RowList, path: string[]): RowList {
+  let list = owner.lists.find((l) => same(l.path, path));
+  if (!list) owner.lists.push((list = { path, columns: [], lists: [] }));
+  return list;
+}
+
+function responseKeys(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.alias?.value ?? selection.name.value];
+    return responseKeys(selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments.get(selection.name.value)!.selectionSet, fragments);
+  });
+}
+
+function takesAfter(selection: FieldNode): boolean {
+  return (selection.arguments ?? []).some((a) => a.name.value === 'after' && a.value.kind === Kind.VARIABLE && a.value.name.value === 'after');
+}
+
+export function same(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 

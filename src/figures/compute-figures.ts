@@ -3,6 +3,7 @@ import type { Generation } from '../template/template.types';
 import { PARTS } from '../template/parts.template';
 import { templateCells, cellAddress } from '../template/tables.template';
 import { linearFigures, type CorrectionBasis, type FigureName, type LinearFigure, type Term } from './figure-definitions';
+import { describeTerms } from './figure-formulas';
 
 export interface FigureValue {
   name: FigureName;
@@ -26,12 +27,12 @@ export function figureInputOf(facts: Pick<ReportFacts, 'cell' | 'sections' | 'ge
 }
 
 export function computeFigures(input: FigureInput, basis: CorrectionBasis = 'TOTAL'): FigureValue[] {
-  return [...linearFigures(basis).map((figure) => computeLinear(figure, input.cell)), reportCompleteness(input)];
+  return [...linearFigures(basis, input.generation).map((figure) => computeLinear(figure, input.cell)), reportCompleteness(input)];
 }
 
 export function computeFigure(name: FigureName, input: FigureInput, basis: CorrectionBasis = 'TOTAL'): FigureValue {
   if (name === 'reportCompleteness') return reportCompleteness(input);
-  return computeLinear(linearFigures(basis).find((f) => f.name === name)!, input.cell);
+  return computeLinear(linearFigures(basis, input.generation).find((f) => f.name === name)!, input.cell);
 }
 
 function computeLinear(figure: LinearFigure, cell: CellLookup): FigureValue {
@@ -60,8 +61,4 @@ function reportCompleteness(input: FigureInput): FigureValue {
 
 function sum(terms: Term[], cell: CellLookup): number {
   return terms.reduce((acc, term) => acc + term.coefficient * numberAt(cell, term.address)!, 0);
-}
-
-export function describeTerms(terms: Term[]): string {
-  return terms.map((t, i) => `${i === 0 ? (t.coefficient < 0 ? '−' : '') : t.coefficient < 0 ? ' − ' : ' + '}${t.address}`).join('');
 }

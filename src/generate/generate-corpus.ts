@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { CellRecord } from '../services/cell-export.service';
 import { AGENCY_CSV_COLUMNS } from '../services/agency-import.service';
+import { csvOptions } from '../services/csv-output';
 import { cellAddress, templateCells } from '../template/tables.template';
 import { T3_TEMPLATE } from '../template/t3.template';
 import { corpusAgencies } from './corpus-agencies';
@@ -38,7 +39,7 @@ export async function generateCorpus(dir: string, options: CorpusOptions): Promi
   await mkdir(dir, { recursive: true });
   await writeFile(
     join(dir, 'agencies.csv'),
-    stringify(agencies.map((a) => ({ name: a.name, fullName: '', shortName: '', region: a.region, level: a.level, parent: a.parent ?? '' })), { header: true, columns: [...AGENCY_CSV_COLUMNS] }),
+    stringify(agencies.map((a) => ({ name: a.name, fullName: '', shortName: '', region: a.region, level: a.level, parent: a.parent ?? '' })), csvOptions([...AGENCY_CSV_COLUMNS])),
   );
   const truth = options.truth ? createWriteStream(join(dir, 'truth.ndjson')) : undefined;
   const summary: CorpusSummary = { reports: 0, damaged: 0, lostCells: 0 };

@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
 /** Extensions taken from a folder; a file named on the command line is always tried. */
-const REPORT_EXTENSIONS = new Set(['.txt', '.text', '.pdf', '.html', '.htm', '.md', '.markdown']);
+export const REPORT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.pdf', '.html', '.htm', '.md', '.markdown']);
 
 export interface CollectedPath {
   path: string;

@@ -1,5 +1,7 @@
-import { isTag, isText, type ChildNode, type Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { DomHandler, isTag, isText, type ChildNode, type Document, type Element } from 'domhandler';
+import { Parser } from 'htmlparser2';
+import { IngestError } from './ingest-error';
+import { INGEST_LIMITS } from './ingest-limits';
 import { titleStart } from './parse-title';
 
 /** Page furniture around a report on a government site. */
@@ -39,9 +41,42 @@ export function htmlText(html: string): string {
       }
     }
   };
-  walk(parseDocument(html, { decodeEntities: true }).children);
+  walk(parseBounded(html).children);
   breakLine();
   return fromTitle(lines).join('\n');
+}
+
+/**
+ * The page's tree, refused as soon as elements nest deeper than the limit: the
+ * parser's cost grows with the square of the depth, and the walks above recurse
+ * once per level.
+ */
+function parseBounded(html: string): Document {
+  const handler = new DepthLimitedHandler(html);
+  new Parser(handler, { decodeEntities: true }).end(html);
+  return handler.root;
+}
+
+class DepthLimitedHandler extends DomHandler {
+  private startIndex = () => 0;
+
+  constructor(private readonly html: string) {
+    super();
+  }
+
+  override onparserinit(parser: Parser): void {
+    super.onparserinit(parser);
+    this.startIndex = () => parser.startIndex;
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    // The first entry of the stack is the document itself.
+    const depth = this.tagStack.length - 1;
+    if (depth <= INGEST_LIMITS.maxHtmlDepth) return;
+    const line = this.html.slice(0, this.startIndex()).split('\n').length;
+    throw new IngestError('LIMIT', `<${name}> at line ${line} is nested ${depth} elements deep, over the HTML nesting limit of ${INGEST_LIMITS.maxHtmlDepth}`);
+  }
 }
 
 /** A row of a layout table, which sites wrap around the whole page: read as blocks, not as one row. */

@@ -10,6 +10,17 @@ export const INGEST_LIMITS = {
   maxLineLength: 20_000,
   /** Lines between a table's part heading and the next part (cells one per line included). */
   maxTableLines: 3_000,
+  /** Pages of a PDF: real reports have 5 to 40. */
+  maxPdfPages: 200,
+  /**
+   * Bytes a PDF's streams decode to, all together: a real report's fonts and
+   * pages come to 1 or 2 MB; a deflated stream can inflate a thousandfold.
+   */
+  maxPdfInflatedBytes: 64 * 1024 * 1024,
+  /** The heap of the thread that reads a PDF's text, in MB: real reports need under 50. */
+  pdfMemoryMb: 256,
+  /** Elements open at once in an HTML page: a government page nests a few dozen deep. */
+  maxHtmlDepth: 500,
   /** Parsing is linear within the limits above; this stops it if that ever stops being true. */
   parseTimeoutMs: 5_000,
 } as const;
@@ -40,6 +51,10 @@ export function checkTableLimits(partLines: ReadonlyMap<string, readonly SourceL
 export function parseDeadline(timeoutMs: number = INGEST_LIMITS.parseTimeoutMs): (stage: string) => void {
   const endsAt = Date.now() + timeoutMs;
   return (stage) => {
-    if (Date.now() >= endsAt) throw new IngestError('TIMEOUT', `reading took over ${timeoutMs} ms and was stopped (while reading ${stage})`);
+    if (Date.now() >= endsAt) throw timeoutRefusal(timeoutMs, stage);
   };
+}
+
+export function timeoutRefusal(timeoutMs: number, stage: string): IngestError {
+  return new IngestError('TIMEOUT', `reading took over ${timeoutMs} ms and was stopped (while reading ${stage})`);
 }

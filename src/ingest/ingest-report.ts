@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Report } from '../entities/report.entity';
+import type { SourceKind } from '../entities/source-format.types';
 import { readSource } from './read-source';
 import { parseReport, type ParseOptions } from './parse-report';
 import type { ParsedReport } from './parsed-report.types';
@@ -22,23 +23,23 @@ export interface IngestResult extends Omit<StoreResult, 'report'> {
   report: ParsedReport;
   /** The stored row, read from the primary database. */
   stored: Report;
-  /** What the file was: `pdf`, or `text/<encoding>`. */
-  format: string;
+  /** What the file was. */
+  source: SourceKind;
 }
 
 /** Decode, parse and store one report. Throws IngestError for input that is not a readable report. */
 export async function ingestReport(dataSource: DataSource, input: IngestInput): Promise<IngestResult> {
-  const { text, format } = await readSource(input.bytes);
+  const { text, ...source } = await readSource(input.bytes, { timeoutMs: input.timeoutMs });
   const normalizedText = text.replace(/\r\n?/g, '\n');
   const report = parseReport(normalizedText, input);
   const contentHash = createHash('sha256').update(normalizedText).digest('hex');
   const { report: stored, ...result } = await storeReport(dataSource, report, {
     contentHash,
     sourceFile: input.fileName ?? null,
-    sourceFormat: format,
+    ...source,
     actor: input.actor,
     makeCurrent: input.makeCurrent,
     batchId: input.batchId,
   });
-  return { ...result, stored, report, format };
+  return { ...result, stored, report, source };
 }

@@ -1,86 +1,45 @@
-import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { workerScript } from '../database/worker-script';
 import { IngestError } from './ingest-error';
+import { INGEST_LIMITS, timeoutRefusal } from './ingest-limits';
+import type { PdfAnswer } from './pdf-text-worker';
 
-/** A run of text pdf.js found, with its left edge, baseline and size in page units. */
-interface Run {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  size: number;
+export interface PdfReadLimits {
+  /** Overrides INGEST_LIMITS.parseTimeoutMs. */
+  timeoutMs?: number;
+  /** Overrides INGEST_LIMITS.pdfMemoryMb. */
+  memoryMb?: number;
 }
-
-/** Runs whose baselines are this close (as a share of the font size) print on one line: a table's values sit a point or two off their label. */
-const SAME_LINE = 0.3;
-/** A gap wider than this (in font sizes) between two runs on a line separates table cells. */
-const CELL_GAP = 1.2;
-/** Page numbers printed in the footer: "- 3 -", "3", "第 3 页". */
-const PAGE_NUMBER = /^(-\s*\d+\s*-|\d+|第\s*\d+\s*页(\s*共\s*\d+\s*页)?)$/;
 
 /**
- * A PDF report as text in the shape the parser reads: one line per printed
- * line, page after page, with table cells separated by tabs where the gap
- * between runs says a new cell begins. Rows are rebuilt from the runs'
- * positions, so a table that spans pages reads on; page numbers are left out.
+ * A PDF report as text (pdf-page-lines.ts), read in a worker thread of its
+ * own: pdf.js works synchronously for as long as a page takes, so only a
+ * thread the ingest can end keeps a hostile PDF from holding the process (and
+ * a gateway's answers) for minutes. The worker's heap is capped, and it is
+ * ended when the parse deadline passes; either way the PDF is refused.
  */
-export async function pdfText(bytes: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const assets = dirname(require.resolve('pdfjs-dist/package.json'));
-  let document;
-  try {
-    document = await pdfjs.getDocument({
-      data: new Uint8Array(bytes),
-      cMapUrl: `${join(assets, 'cmaps')}/`,
-      cMapPacked: true,
-      standardFontDataUrl: `${join(assets, 'standard_fonts')}/`,
-      isEvalSupported: false,
-      useSystemFonts: false,
-      verbosity: 0,
-    }).promise;
-  } catch (error) {
-    throw new IngestError('UNREADABLE', `not a readable PDF: ${(error as Error).message}`);
-  }
-  const lines: string[] = [];
-  try {
-    for (let number = 1; number <= document.numPages; number += 1) {
-      const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      const runs: Run[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || item.str.trim() === '') continue;
-        const [a, b, , , x, y] = item.transform as number[];
-        runs.push({ text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 10 });
-      }
-      lines.push(...pageLines(runs).filter((line) => !PAGE_NUMBER.test(line.trim())));
-    }
-  } finally {
-    await document.destroy();
-  }
-  if (lines.length === 0) throw new IngestError('EMPTY', 'the PDF holds no text (a scan needs OCR first)');
-  return lines.join('\n');
-}
-
-/** Runs grouped into lines top to bottom, each line's runs left to right. */
-function pageLines(runs: Run[]): string[] {
-  const sorted = [...runs].sort((p, q) => q.y - p.y || p.x - q.x);
-  const groups: Run[][] = [];
-  for (const run of sorted) {
-    const current = groups.at(-1);
-    if (current && Math.abs(current[0]!.y - run.y) <= SAME_LINE * run.size) current.push(run);
-    else groups.push([run]);
-  }
-  return groups.map(lineText);
-}
-
-function lineText(runs: Run[]): string {
-  const ordered = [...runs].sort((p, q) => p.x - q.x);
-  let text = '';
-  let end = Number.NEGATIVE_INFINITY;
-  for (const run of ordered) {
-    const gap = run.x - end;
-    if (text !== '' && gap > CELL_GAP * run.size) text += '\t';
-    text += run.text.trim();
-    end = Math.max(end, run.x + run.width);
-  }
-  return text;
+export function pdfText(bytes: Buffer, limits: PdfReadLimits = {}): Promise<string> {
+  const timeoutMs = limits.timeoutMs ?? INGEST_LIMITS.parseTimeoutMs;
+  const memoryMb = limits.memoryMb ?? INGEST_LIMITS.pdfMemoryMb;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerScript(__dirname, 'pdf-text-worker.js'), { workerData: bytes, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      outcome();
+    };
+    worker.on('message', (answer: PdfAnswer) => {
+      // The clock starts once pdf.js is loaded, as parsing's starts once the text is there.
+      if ('reading' in answer) timer = setTimeout(() => settle(() => reject(timeoutRefusal(timeoutMs, "the PDF's text"))), timeoutMs);
+      else settle(() => ('text' in answer ? resolve(answer.text) : reject(new IngestError(answer.refused.code, answer.refused.message))));
+    });
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new IngestError('LIMIT', `reading the PDF needed over ${memoryMb} MB of memory (limit ${memoryMb} MB) and was stopped`) : error)),
+    );
+    worker.once('exit', (code) => settle(() => reject(new Error(`the PDF reader ended (exit code ${code}) without an answer`))));
+  });
 }

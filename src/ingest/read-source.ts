@@ -1,25 +1,24 @@
+import type { SourceKind } from '../entities/source-format.types';
 import { joinCellLines } from './cell-lines';
 import { decodeInput } from './decode-input';
 import { htmlText } from './html-text';
 import { INGEST_LIMITS, tooLarge } from './ingest-limits';
 import { isMarkdown, markdownText } from './markdown-text';
-import { pdfText } from './pdf-text';
+import { pdfText, type PdfReadLimits } from './pdf-text';
 
-export interface SourceText {
+export interface SourceText extends SourceKind {
   text: string;
-  /** What the bytes were: `pdf`, `html/<encoding>`, `markdown/<encoding>` or `text/<encoding>`. */
-  format: string;
 }
 
 const PDF_MAGIC = '%PDF-';
 const HTML_START = /^\s*(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[\s>])/i;
 
 /** A report file's bytes as text in the shape the parser reads, whatever the format: detected, never taken from the file name. */
-export async function readSource(bytes: Buffer): Promise<SourceText> {
+export async function readSource(bytes: Buffer, pdfLimits: PdfReadLimits = {}): Promise<SourceText> {
   if (bytes.length > INGEST_LIMITS.maxBytes) throw tooLarge(bytes.length);
-  if (bytes.subarray(0, 1024).toString('latin1').includes(PDF_MAGIC)) return { text: await pdfText(bytes), format: 'pdf' };
+  if (bytes.subarray(0, 1024).toString('latin1').includes(PDF_MAGIC)) return { text: await pdfText(bytes, pdfLimits), sourceFormat: 'PDF', sourceEncoding: null };
   const { text, encoding } = decodeInput(bytes);
-  if (HTML_START.test(text.slice(0, 4096)) || /<table[\s>]/i.test(text.slice(0, 200_000))) return { text: joinCellLines(htmlText(text)), format: `html/${encoding}` };
-  if (isMarkdown(text)) return { text: joinCellLines(markdownText(text)), format: `markdown/${encoding}` };
-  return { text: joinCellLines(text), format: `text/${encoding}` };
+  if (HTML_START.test(text.slice(0, 4096)) || /<table[\s>]/i.test(text.slice(0, 200_000))) return { text: joinCellLines(htmlText(text)), sourceFormat: 'HTML', sourceEncoding: encoding };
+  if (isMarkdown(text)) return { text: joinCellLines(markdownText(text)), sourceFormat: 'MARKDOWN', sourceEncoding: encoding };
+  return { text: joinCellLines(text), sourceFormat: 'TEXT', sourceEncoding: encoding };
 }

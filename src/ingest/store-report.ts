@@ -10,13 +10,13 @@ import { recordItem, singleItemBatch, type BatchItemRecord } from '../services/i
 import { reportForChange } from '../services/report-history.service';
 import { carryCorrections, contentOfParsed, regressionOf, type CorrectionConflict } from '../services/version-reading';
 import type { ParsedReport } from './parsed-report.types';
+import type { SourceKind } from '../entities/source-format.types';
 
 export type StoreOutcome = 'stored' | 'replaced' | 'unchanged' | 'kept';
 
-export interface StoreSource {
+export interface StoreSource extends SourceKind {
   contentHash: string;
   sourceFile: string | null;
-  sourceFormat: string;
   /** Who stores it: an API key's name, or the user running the command. */
   actor?: string | null;
   /** Make the new reading current even when it reads less than the current one. */
@@ -119,6 +119,7 @@ function newVersion(agencyId: number, parsed: ParsedReport, parent: ReportVersio
     sourceFile: source.sourceFile,
     contentHash: source.contentHash,
     sourceFormat: source.sourceFormat,
+    sourceEncoding: source.sourceEncoding,
     createdBy: source.actor ?? null,
     reason: null,
     content,

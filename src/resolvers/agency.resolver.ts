@@ -10,7 +10,7 @@ export const AgencyConnection = Connection(Agency, 'Agency');
 
 @Resolver(() => Agency)
 export class AgencyResolver {
-  @Query(() => Agency, { nullable: true, description: 'An agency by id or exact name' })
+  @Query(() => Agency, { nullable: true, description: 'An agency by id, or by a name it is known by: its name, else its full name, else its short name, else the name without the region printed in front (淮安市洪泽区人民政府 finds 洪泽区人民政府); a name two agencies share equally is refused' })
   agency(
     @Ctx() { db }: GatewayContext,
     @Arg('id', () => ID, { nullable: true }) id?: string,

@@ -7,19 +7,19 @@ import { measureValue, parseMeasure } from '../figures/measure';
 import { yearOverYear } from '../figures/year-over-year';
 import { CheckType, type ReviewableCheck } from '../schema/check.type';
 import { CheckStatusEnum, CorrectionBasisEnum, FigureNameEnum } from '../schema/enums';
-import { Figure, Figures, YearOverYear } from '../schema/figures.type';
+import { Figure, FiguresType, YearOverYear, type Figures } from '../schema/figures.type';
 import type { GatewayContext } from '../server/context';
 
 @Resolver(() => Report)
 export class ReportAnalysisResolver {
-  @FieldResolver(() => Figures)
+  @FieldResolver(() => FiguresType)
   async figures(
     @Root() report: Report,
     @Ctx() { loaders }: GatewayContext,
     @Arg('basis', () => CorrectionBasisEnum, { defaultValue: 'TOTAL' }) basis: CorrectionBasis,
   ): Promise<Figures> {
     const { figures } = await loaders.analysis.load(report);
-    return Object.fromEntries(figures[basis].map((f) => [f.name, f.value])) as unknown as Figures;
+    return Object.fromEntries(figures[basis].map((f) => [f.name, f.value])) as Figures;
   }
 
   @FieldResolver(() => Figure, { description: 'One figure with numerator, denominator and, when null, the reason' })

@@ -13,7 +13,7 @@ export const ReportConnection = Connection(Report, 'Report');
 
 @Resolver()
 export class ReportQueryResolver {
-  @Query(() => Report, { nullable: true, description: 'A report by id, or by agency name and year' })
+  @Query(() => Report, { nullable: true, description: 'A report by id, or by year and any name its agency is known by (as agency(name) finds it)' })
   async report(
     @Ctx() { db, loaders }: GatewayContext,
     @Info() info: GraphQLResolveInfo,

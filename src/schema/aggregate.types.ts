@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Generation } from '../template/template.types';
 import { AgencyLevelEnum, GenerationEnum, type AgencyLevel } from './enums';
+import { ChangeOverYear } from './figures.type';
 
 @ObjectType({ description: 'What a group shares; only the dimensions grouped by are set' })
 export class GroupKey {
@@ -21,13 +22,7 @@ export class GroupKey {
 }
 
 @ObjectType({ description: "A group's value against the same group a year before (when grouped by YEAR)" })
-export class GroupChange {
-  @Field(() => Float, { nullable: true }) previous!: number | null;
-  @Field(() => Float, { nullable: true }) current!: number | null;
-  @Field(() => Float, { nullable: true }) absolute!: number | null;
-  @Field(() => Float, { nullable: true }) relative!: number | null;
-  @Field(() => String, { nullable: true }) reason!: string | null;
-}
+export class GroupChange extends ChangeOverYear {}
 
 @ObjectType({ description: 'A measure over the reports of a group. For a rate, sum/mean/min/max are over per-report rates (mean: unweighted); pooled is Σnumerator ÷ Σdenominator' })
 export class MeasureAggregate {

@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import { describeCheckFamilies } from '../checks/check-families';
 import type { Check, CheckSeverity, CheckStatus } from '../checks/check.types';
 import { CheckSeverityEnum, CheckStatusEnum } from './enums';
 
@@ -7,7 +8,7 @@ export class CheckType {
   @Field({ description: 'Stable id, e.g. t3.rowTotal/new or narrative/applicationsReceived' })
   id!: string;
 
-  @Field({ description: 'The check family, e.g. t3.rowTotal' })
+  @Field({ description: `The check family: ${describeCheckFamilies()}` })
   rule!: string;
 
   @Field(() => CheckStatusEnum)

@@ -1,25 +1,19 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { FigureNameEnum } from './enums';
-import type { FigureName } from '../figures/figure-definitions';
+import { FIGURE_NAMES, type FigureName } from '../figures/figure-definitions';
+import { figureDescription } from '../figures/figure-formulas';
 
-@ObjectType({ description: 'Counts and rates computed from the report\'s cells; null where a denominator is 0 or an input is missing (figure(name) says why)', simpleResolvers: true })
-export class Figures {
-  @Field(() => Float, { nullable: true }) applicationsReceived!: number | null;
-  @Field(() => Float, { nullable: true }) applicationsToHandle!: number | null;
-  @Field(() => Float, { nullable: true }) completionRate!: number | null;
-  @Field(() => Float, { nullable: true }) disclosureRate!: number | null;
-  @Field(() => Float, { nullable: true }) fullDisclosureRate!: number | null;
-  @Field(() => Float, { nullable: true }) denialRate!: number | null;
-  @Field(() => Float, { nullable: true }) unableRate!: number | null;
-  @Field(() => Float, { nullable: true }) notProcessedRate!: number | null;
-  @Field(() => Float, { nullable: true }) otherRate!: number | null;
-  @Field(() => Float, { nullable: true }) carryForwardRate!: number | null;
-  @Field(() => Float, { nullable: true }) organizationShare!: number | null;
-  @Field(() => Float, { nullable: true }) reviewCorrectionRate!: number | null;
-  @Field(() => Float, { nullable: true }) litigationCorrectionRate!: number | null;
-  @Field(() => Float, { nullable: true }) disputeRate!: number | null;
-  @Field(() => Float, { nullable: true }) reportCompleteness!: number | null;
-}
+/** One nullable number per figure. */
+export type Figures = Record<FigureName, number | null>;
+
+@ObjectType('Figures', {
+  description: 'Counts and rates computed from the report\'s cells (addresses table/row/column); each is null, never a fake 0, when an input cell is not a number or its denominator is 0 (figure(name) says why)',
+  simpleResolvers: true,
+})
+export class FiguresType {}
+
+// One field per figure, each described by its own formula: the schema cannot list a figure that is not defined, or a formula that is not the one computed.
+for (const name of FIGURE_NAMES) Field(() => Float, { nullable: true, description: figureDescription(name) })(FiguresType.prototype, name);
 
 @ObjectType({ description: 'A derived figure with its inputs' })
 export class Figure {
@@ -39,23 +33,27 @@ export class Figure {
   reason!: string | null;
 }
 
-@ObjectType({ description: 'A measure this year against the same agency\'s report of the year before' })
-export class YearOverYear {
-  @Field({ description: 'A cell address or a figure name' })
-  measure!: string;
-
-  @Field(() => Float, { nullable: true })
+/** A value against the year before: the fields of a report's and of a group's year over year. */
+@ObjectType()
+export abstract class ChangeOverYear {
+  @Field(() => Float, { nullable: true, description: 'The value the year before' })
   previous!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The value this year' })
   current!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'current − previous' })
   absolute!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'absolute ÷ previous; null when previous is 0 or missing' })
   relative!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why a value is null' })
   reason!: string | null;
+}
+
+@ObjectType({ description: 'A measure this year against the same agency\'s report of the year before' })
+export class YearOverYear extends ChangeOverYear {
+  @Field({ description: 'A cell address or a figure name' })
+  measure!: string;
 }

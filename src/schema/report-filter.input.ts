@@ -10,7 +10,7 @@ export class ReportFilter {
   @Field(() => ID, { nullable: true })
   agencyId?: string;
 
-  @Field({ nullable: true, description: 'Part of the agency name' })
+  @Field({ nullable: true, description: 'Part of any name of the agency: its name, full name or short name' })
   agencyName?: string;
 
   @Field(() => ID, { nullable: true, description: 'An agency and every agency under it' })
@@ -34,7 +34,7 @@ export class ReportFilter {
 
 @InputType()
 export class AgencyFilter {
-  @Field({ nullable: true, description: 'Part of the agency name' })
+  @Field({ nullable: true, description: 'Part of any name of the agency: its name, full name or short name' })
   name?: string;
 
   @Field({ nullable: true, description: 'A region and the regions in it' })

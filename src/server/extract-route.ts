@@ -4,7 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { ExtractError, prepareDocument, readVariables, type PreparedDocument } from '../extract/prepare-document';
-import { EXTRACT_FORMATS, isPageable, runExtract, type ExtractFormat } from '../extract/run-extract';
+import { isPageable } from '../extract/paging';
+import { EXTRACT_FORMATS, runExtract, type ExtractFormat } from '../extract/run-extract';
 import { currentDataVersion } from '../services/data-version.service';
 import { createContext, type SharedResources } from './context';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './database-unavailable';
@@ -27,7 +28,8 @@ export interface ExtractRouteOptions {
 
 /**
  * GET /extract/<name>.csv|.ndjson|.json?var=value runs the named document of
- * queries/ and streams its rows (every page, when the document takes $after).
+ * queries/ and streams its rows (every page, when the document takes $after;
+ * JSON gathers every page's items into one document).
  * The ETag is the database's data version and the URL: unchanged data answers 304.
  */
 export function extractRouter(options: ExtractRouteOptions): Router {
@@ -58,7 +60,7 @@ export function extractRouter(options: ExtractRouteOptions): Router {
         variables,
         format,
         out: res,
-        allPages: format !== 'json' && isPageable(document),
+        allPages: isPageable(document),
       });
       res.end();
     } catch (error) {

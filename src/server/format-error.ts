@@ -13,6 +13,8 @@ const STATEMENT_TIMEOUT = '57014';
 /**
  * Gives limit refusals raised outside our code their own codes, and in
  * production hides what an unexpected error says (the log keeps the detail).
+ * Only an unexpected error carries a stack trace (in development): a refusal
+ * the caller can act on says what and where, never where in our code.
  */
 export function gatewayErrorFormatter(production: boolean, timeoutMs: number, logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -21,7 +23,7 @@ export function gatewayErrorFormatter(production: boolean, timeoutMs: number, lo
     if (tokens) {
       return { message: `the document has more than ${tokens[1]} tokens, the limit: send a shorter one`, extensions: { code: LIMIT_CODES.tokens } };
     }
-    if (code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    if (code !== 'INTERNAL_SERVER_ERROR') return withoutStacktrace(formatted);
     const refusal = persistedQueryRefusal(error);
     if (refusal) return refusal;
     const cause = unwrapResolverError(error) as { message?: string; code?: string; driverError?: { code?: string } };
@@ -37,4 +39,10 @@ export function gatewayErrorFormatter(production: boolean, timeoutMs: number, lo
     if (!production) return formatted;
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code } };
   };
+}
+
+function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.stacktrace === undefined) return formatted;
+  const { stacktrace: _, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
 }

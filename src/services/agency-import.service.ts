@@ -4,6 +4,7 @@ import { Agency } from '../entities/agency.entity';
 import { localNameOf } from '../template/agency-names.template';
 import { AgencyLevelEnum, type AgencyLevel } from '../schema/enums';
 import { setAgencyMetadata } from './agency-metadata.service';
+import { findAgencyNamed } from './agency-names.service';
 
 /** The columns of an agency CSV; only `name` is required, an empty cell leaves the field as it is. */
 export const AGENCY_CSV_COLUMNS = ['name', 'fullName', 'shortName', 'region', 'level', 'parent'] as const;
@@ -17,21 +18,26 @@ interface AgencyRow {
 
 /**
  * Creates or updates the agencies of a CSV in one transaction: all rows or
- * none. `parent` names another agency (of the file or already stored).
+ * none. A row updates the agency any of whose names is its name; `parent`
+ * names another agency (of the file or already stored) the same way.
  */
 export async function importAgencies(dataSource: DataSource, csv: string, source: string): Promise<{ created: number; updated: number }> {
   const rows = parseRows(csv, source);
   return dataSource.transaction(async (manager) => {
+    const named = async (row: AgencyRow, name: string) =>
+      findAgencyNamed(manager, name).catch((error: Error) => {
+        throw new AgencyImportError(`${source} line ${row.line}: ${error.message}`);
+      });
     let created = 0;
     for (const row of rows) {
-      if (await manager.existsBy(Agency, { name: row.values.name! })) continue;
+      if (await named(row, row.values.name!)) continue;
       await manager.insert(Agency, { name: row.values.name!, localName: localNameOf(row.values.name!) });
       created += 1;
     }
     for (const row of rows) {
-      const agency = await manager.findOneByOrFail(Agency, { name: row.values.name! });
+      const agency = (await named(row, row.values.name!))!;
       const parentName = row.values.parent;
-      const parent = parentName ? await manager.findOneBy(Agency, { name: parentName }) : undefined;
+      const parent = parentName ? await named(row, parentName) : undefined;
       if (parentName && !parent) throw new AgencyImportError(`${source} line ${row.line}: parent "${parentName}" is not an agency of the file or the database`);
       try {
         await setAgencyMetadata(manager, agency, {

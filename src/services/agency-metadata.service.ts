@@ -2,7 +2,8 @@ import { In, IsNull, Like, type EntityManager } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import { badUserInput } from '../errors/bad-user-input';
 import type { AgencyLevel } from '../schema/enums';
-import { GOVERNING_SUFFIXES, localNameOf, namesWithoutRegion } from '../template/agency-names.template';
+import { GOVERNING_SUFFIXES, localNameOf } from '../template/agency-names.template';
+import { agenciesNamed } from './agency-names.service';
 import { governedPlace, guessLevel, isNamedUnder } from './agency-guess';
 import { bumpDataVersion } from './data-version.service';
 
@@ -82,25 +83,19 @@ export async function guessFromName(manager: EntityManager, agency: Agency): Pro
 }
 
 /**
- * The agency a title names. A name printed with its region in front and the
- * same name without it are one agency, under the shorter name (the longer kept
- * as its full name), whichever report comes first; when the shorter name would
- * fit several stored agencies (鼓楼区 of two cities), a new one is made.
+ * The agency a title names: the one any of its names finds (agenciesNamed).
+ * A name printed with its region in front and the same name without it are
+ * one agency, under the shorter name (the longer kept as its full name),
+ * whichever report comes first; when the name fits several stored agencies
+ * equally (鼓楼区 of two cities), a new one is made.
  */
 export async function findOrCreateAgency(manager: EntityManager, name: string): Promise<Agency> {
-  const found = await manager.findOne(Agency, { where: { name } });
-  if (found) return found;
-  for (const shorter of namesWithoutRegion(name)) {
-    const local = await manager.findOne(Agency, { where: { name: shorter } });
-    if (local) {
-      if (local.fullName === null) await manager.update(Agency, { id: local.id }, { fullName: name });
-      return manager.findOneByOrFail(Agency, { id: local.id });
-    }
-  }
-  const longer = (await manager.find(Agency, { where: { localName: localNameOf(name) } })).filter((agency) => namesWithoutRegion(agency.name).includes(name));
-  if (longer.length === 1) {
-    const [agency] = longer as [Agency];
-    await manager.update(Agency, { id: agency.id }, { name, fullName: agency.fullName ?? agency.name });
+  const { agencies, match } = await agenciesNamed(manager, name);
+  if (agencies.length === 1) {
+    const [agency] = agencies as [Agency];
+    if (match === 'WITHOUT_REGION' && agency.fullName === null) await manager.update(Agency, { id: agency.id }, { fullName: name });
+    else if (match === 'WITH_REGION') await manager.update(Agency, { id: agency.id }, { name, fullName: agency.fullName ?? agency.name });
+    else return agency;
     return manager.findOneByOrFail(Agency, { id: agency.id });
   }
   const id = (await manager.insert(Agency, { name, localName: localNameOf(name) })).identifiers[0]!.id as number;

@@ -1,4 +1,5 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { addressCodeLists, cellCodesSql, type ListParameter } from '../database/list-parameter-sql';
 import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import { TableCell } from '../entities/table-cell.entity';
@@ -6,7 +7,9 @@ import { linearFigures, type CorrectionBasis, type Term } from '../figures/figur
 import type { Measure } from '../figures/measure';
 import type { ReportFilter } from '../schema/report-filter.input';
 import { PARTS } from '../template/parts.template';
-import { templateCells } from '../template/tables.template';
+import { parseCellAddress, templateCells } from '../template/tables.template';
+import { GENERATIONS } from '../template/generations.template';
+import type { Generation } from '../template/template.types';
 import { applyReportFilter } from './report-filter';
 
 export const GROUP_DIMENSIONS = { YEAR: 'year', AGENCY: 'agency_id', PARENT: 'parent_id', REGION: 'region', LEVEL: 'level', GENERATION: 'generation' } as const;
@@ -43,31 +46,32 @@ export function groupedMeasuresQuery(
   plans: MeasurePlan[],
   basis: CorrectionBasis,
 ): SelectQueryBuilder<ObjectLiteral> {
-  const addresses = [...new Set(plans.flatMap((plan) => termsOf(plan, basis).flatMap((t) => t.map((term) => term.address))))];
+  const addresses = [...new Set(plans.flatMap((plan) => GENERATIONS.flatMap((generation) => termsOf(plan, basis, generation).flat().map((term) => term.address))))];
   const column = (address: string) => `c_${addresses.indexOf(address)}`;
   // A left join (every report has its agency) that PostgreSQL drops when no dimension or filter reads the agency.
   const perReport = db.createQueryBuilder(Report, 'report').leftJoin(Agency, 'agency', 'agency.id = report.agency_id');
-  const cellParams: Record<string, string | string[]> = {};
+  const postgres = db.connection.options.type === 'postgres';
+  const cellParams: Record<string, ListParameter> = {};
   addresses.forEach((address, i) => {
-    const [table, row, col] = address.split('/') as [string, string, string];
+    const { table, row, column: col } = parseCellAddress(address);
     Object.assign(cellParams, { [`t${i}`]: table, [`r${i}`]: row, [`k${i}`]: col });
   });
-  // IN lists on each code (a superset of the addresses; the CASEs below pick exact ones) let the (report, table, row, column) index serve.
-  const codes = (part: number) => [...new Set(addresses.map((a) => a.split('/')[part]!))];
-  Object.assign(cellParams, { tables: codes(0), rows: codes(1), columns: codes(2) });
-  const inCodes = 'cell.table_code IN (:...tables) AND cell.row_code IN (:...rows) AND cell.column_code IN (:...columns)';
+  // The CASEs below pick the exact addresses out of the cells these codes find.
+  const [tables, rows, columns] = addressCodeLists(postgres, addresses);
+  Object.assign(cellParams, { tables, rows, columns });
+  const inCodes = cellCodesSql(postgres, 'cell', [':tables', ':rows', ':columns']);
   const cellMaxima = addresses.map(
     (address, i) => [`MAX(CASE WHEN cell.table_code = :t${i} AND cell.row_code = :r${i} AND cell.column_code = :k${i} AND cell.status IN ('NUMBER', 'ZERO') THEN cell.value END)`, column(address)] as const,
   );
   perReport.select('report.id', 'report_id');
   for (const dimension of Object.keys(DIMENSION_SOURCES) as GroupDimension[]) perReport.addSelect(DIMENSION_SOURCES[dimension], GROUP_DIMENSIONS[dimension]);
-  if (addresses.length > 0 && addresses.length <= DIRECT_JOINS && db.connection.options.type === 'postgres') {
+  if (addresses.length > 0 && addresses.length <= DIRECT_JOINS && postgres) {
     // A few addresses: one join each, on the (address) index, at most one cell per report and address; nothing to fold.
     addresses.forEach((_address, i) => {
       perReport.leftJoin(TableCell, `cell_${i}`, `cell_${i}.report_id = report.id AND cell_${i}.table_code = :t${i} AND cell_${i}.row_code = :r${i} AND cell_${i}.column_code = :k${i} AND cell_${i}.status IN ('NUMBER', 'ZERO')`);
       perReport.addSelect(`cell_${i}.value`, `c_${i}`);
     });
-  } else if (addresses.length > 0 && db.connection.options.type === 'postgres') {
+  } else if (addresses.length > 0 && postgres) {
     // PostgreSQL plans best with the cells folded per report first (one hash aggregate), then joined.
     perReport.leftJoin(
       (cells) => {
@@ -120,21 +124,26 @@ export function groupedMeasuresQuery(
 }
 
 /** reportCompleteness's denominator: the six parts and the cells of the report's own generation. */
-const COMPLETENESS_DENOMINATOR = `CASE per_report.generation ${(['G3', 'G2', 'UNRECOGNISED'] as const).map((g) => `WHEN '${g}' THEN ${PARTS.length + templateCells(g).length}`).join(' ')} END`;
+const COMPLETENESS_DENOMINATOR = `CASE per_report.generation ${GENERATIONS.map((g) => `WHEN '${g}' THEN ${PARTS.length + templateCells(g).length}`).join(' ')} END`;
 
-function termsOf(plan: MeasurePlan, basis: CorrectionBasis): Term[][] {
+/** [numerator, denominator] of a measure as a generation's tables give it (a cell: itself, no denominator). */
+function termsOf(plan: MeasurePlan, basis: CorrectionBasis, generation: Generation): Term[][] {
   const { measure } = plan;
   if (measure.kind === 'cell') return [[{ address: measure.address, coefficient: 1 }]];
   if (measure.name === 'reportCompleteness') return [];
-  const figure = linearFigures(basis).find((f) => f.name === measure.name)!;
+  const figure = linearFigures(basis, generation).find((f) => f.name === measure.name)!;
   return [figure.numerator, figure.denominator ?? []];
 }
 
-/** SQL for a measure's numerator and, for a rate, its denominator, over the per-report cell columns. */
+/** SQL for a measure's numerator and, for a rate, its denominator, over the per-report cell columns, by the report's generation where formulas differ. */
 function expressionsOf(plan: MeasurePlan, basis: CorrectionBasis, column: (address: string) => string): [string, string | undefined] {
   const { measure } = plan;
   if (measure.kind === 'figure' && measure.name === 'reportCompleteness') return ['completeness_n', COMPLETENESS_DENOMINATOR];
-  const [numerator, denominator] = termsOf(plan, basis);
   const sum = (terms: Term[]) => `(${terms.map((t, i) => `${i === 0 ? (t.coefficient < 0 ? '-' : '') : t.coefficient < 0 ? ' - ' : ' + '}${column(t.address)}`).join('')})`;
-  return [sum(numerator!), plan.isRate ? sum(denominator!) : undefined];
+  const byGeneration = (part: number) => {
+    const expressions = GENERATIONS.map((generation) => [generation, sum(termsOf(plan, basis, generation)[part]!)] as const);
+    if (new Set(expressions.map(([, expression]) => expression)).size === 1) return expressions[0]![1];
+    return `CASE per_report.generation ${expressions.map(([generation, expression]) => `WHEN '${generation}' THEN ${expression}`).join(' ')} END`;
+  };
+  return [byGeneration(0), plan.isRate ? byGeneration(1) : undefined];
 }

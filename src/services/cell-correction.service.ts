@@ -55,6 +55,7 @@ export async function correctCells(dataSource: DataSource, request: CorrectionRe
       sourceFile: current.sourceFile,
       contentHash: current.contentHash,
       sourceFormat: current.sourceFormat,
+      sourceEncoding: current.sourceEncoding,
       createdBy: request.actor,
       reason,
       content: { ...current.content, cells },

@@ -7,6 +7,7 @@ import { TableCell } from '../entities/table-cell.entity';
 import type { VersionCell } from '../entities/history.types';
 import type { ParsedCell } from '../ingest/parsed-report.types';
 import { cellAddress } from '../template/tables.template';
+import { findAgencyNamed } from './agency-names.service';
 
 /** One cell of the tidy export (docs/export.md): the parsed cell with its report and address. */
 export interface CellRecord extends ParsedCell {
@@ -30,13 +31,14 @@ const REPORT_BATCH = 200;
 
 export interface ExportFilter {
   years?: number[];
-  /** Exact agency names. */
+  /** Agencies by any name each is known by (agenciesNamed); a name that finds none keeps nothing. */
   agencies?: string[];
   tables?: string[];
 }
 
 /** Every current cell (or those the filter keeps), report by report (by id) in template order. */
 export async function* exportCells(db: EntityManager, filter: ExportFilter = {}): AsyncGenerator<ExportRecord> {
+  const agencyIds = await agencyIdsOf(db, filter.agencies);
   let afterId = 0;
   for (;;) {
     const query = db
@@ -45,7 +47,7 @@ export async function* exportCells(db: EntityManager, filter: ExportFilter = {})
       .innerJoinAndSelect('report.agency', 'agency')
       .where('report.id > :afterId', { afterId });
     if (filter.years?.length) query.andWhere('report.year IN (:...years)', { years: filter.years });
-    if (filter.agencies?.length) query.andWhere('agency.name IN (:...agencies)', { agencies: filter.agencies });
+    if (agencyIds) query.andWhere(agencyIds.length > 0 ? 'report.agency_id IN (:...agencyIds)' : '1 = 0', { agencyIds });
     const reports = await query.orderBy('report.id', 'ASC').take(REPORT_BATCH).getMany();
     if (reports.length === 0) return;
     const cells = await db.getRepository(TableCell).find({
@@ -66,11 +68,12 @@ export async function* exportCells(db: EntityManager, filter: ExportFilter = {})
  * (by id); reportId is the report's while it is stored, else null.
  */
 export async function* exportVersionCells(db: EntityManager, filter: ExportFilter = {}): AsyncGenerator<Omit<ExportRecord, 'reportId'> & { reportId: number | null }> {
+  const agencyIds = await agencyIdsOf(db, filter.agencies);
   let afterId = 0;
   for (;;) {
-    const query = db.getRepository(ReportVersion).createQueryBuilder('version').innerJoin(Agency, 'agency', 'agency.id = version.agency_id').where('version.id > :afterId', { afterId });
+    const query = db.getRepository(ReportVersion).createQueryBuilder('version').where('version.id > :afterId', { afterId });
     if (filter.years?.length) query.andWhere('version.year IN (:...years)', { years: filter.years });
-    if (filter.agencies?.length) query.andWhere('agency.name IN (:...agencies)', { agencies: filter.agencies });
+    if (agencyIds) query.andWhere(agencyIds.length > 0 ? 'version.agency_id IN (:...agencyIds)' : '1 = 0', { agencyIds });
     const versions = await query.orderBy('version.id', 'ASC').limit(REPORT_BATCH).getMany();
     if (versions.length === 0) return;
     const agencies = await db.getRepository(Agency).findBy({ id: In(versions.map((v) => v.agencyId)) });
@@ -85,6 +88,13 @@ export async function* exportVersionCells(db: EntityManager, filter: ExportFilte
     }
     afterId = versions[versions.length - 1]!.id;
   }
+}
+
+/** The ids of the agencies the names find; undefined: no names given, every agency. */
+async function agencyIdsOf(db: EntityManager, names: string[] | undefined): Promise<number[] | undefined> {
+  if (!names?.length) return undefined;
+  const found = await Promise.all(names.map((name) => findAgencyNamed(db, name, 'agency')));
+  return found.filter((agency) => agency !== null).map((agency) => agency.id);
 }
 
 /** One record, its fields in the export's column order. */

@@ -1,12 +1,13 @@
 import { TableCell } from '../entities/table-cell.entity';
+import { CELL_CONTENT, type CellContentField } from './cell-columns';
 
-/** One cell as the database sends it inside its report's JSON array. */
-type CellTuple = [
-  table: string, row: string, column: string, value: number | null, raw: string | null, status: TableCell['status'], inferred: boolean | number, rule: string | null, line: number | null, id: number,
-  corrected: boolean | number, correctionReason: string | null, valueBefore: number | null, statusBefore: TableCell['status'] | null,
-];
+/** One cell as the database sends it inside its report's JSON array: its content in `CELL_CONTENT` order, then its id. */
+type CellTuple = unknown[];
 
-const CELL_FIELDS = ['table_code', 'row_code', 'column_code', 'value', 'raw', 'status', 'inferred', 'rule', 'line', 'id', 'corrected', 'correction_reason', 'value_before', 'status_before'].map((column) => `cell.${column}`).join(', ');
+const CELL_FIELDS = [...CELL_CONTENT.map(([column]) => column), 'id'].map((column) => `cell.${column}`).join(', ');
+const FIELDS: readonly CellContentField[] = CELL_CONTENT.map(([, field]) => field);
+/** SQLite keeps booleans as 0/1. */
+const BOOLEAN_FIELDS: readonly CellContentField[] = ['inferred', 'corrected'];
 
 /**
  * SQL aggregating the rows of `table_cell cell` into one JSON array in template
@@ -23,22 +24,12 @@ export function cellsFromJson(reportId: number, json: string | CellTuple[] | nul
   return tuples.map((tuple) => toCell(reportId, tuple));
 }
 
-function toCell(reportId: number, [table, row, column, value, raw, status, inferred, rule, line, id, corrected, correctionReason, valueBefore, statusBefore]: CellTuple): TableCell {
+function toCell(reportId: number, tuple: CellTuple): TableCell {
   const cell = new TableCell();
-  cell.id = id;
+  const fields = cell as unknown as Record<CellContentField, unknown>;
+  FIELDS.forEach((field, i) => (fields[field] = tuple[i]));
+  for (const field of BOOLEAN_FIELDS) fields[field] = Boolean(fields[field]);
+  cell.id = tuple[FIELDS.length] as number;
   cell.reportId = reportId;
-  cell.table = table;
-  cell.row = row;
-  cell.column = column;
-  cell.value = value;
-  cell.raw = raw;
-  cell.status = status;
-  cell.inferred = Boolean(inferred); // SQLite keeps booleans as 0/1
-  cell.rule = rule;
-  cell.line = line;
-  cell.corrected = Boolean(corrected);
-  cell.correctionReason = correctionReason;
-  cell.valueBefore = valueBefore;
-  cell.statusBefore = statusBefore;
   return cell;
 }

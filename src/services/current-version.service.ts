@@ -5,9 +5,11 @@ import type { VersionContent, VersionKind } from '../entities/history.types';
 import { Report } from '../entities/report.entity';
 import { ReportVersion } from '../entities/report-version.entity';
 import { Section } from '../entities/section.entity';
+import type { SourceKind } from '../entities/source-format.types';
 import { TableCell } from '../entities/table-cell.entity';
 import { versionStats } from '../entities/version-content';
 import { computeFigure, figureInputOf } from '../figures/compute-figures';
+import { cellContentValues, CELL_CONTENT_COLUMNS } from './cell-columns';
 import { countUnreviewed, reviewsOf } from './check-review';
 import { recountFailingChecks } from './check-summary.service';
 import { bumpDataVersion } from './data-version.service';
@@ -15,18 +17,15 @@ import { buildReportFacts, type StoredReport } from './report-facts';
 import { diffContents } from './version-reading';
 
 const SECTION_COLUMNS = ['report_id', 'parent_code', 'code', 'ordinal', 'title', 'text', 'line'];
-const CELL_COLUMNS = [
-  'report_id', 'table_code', 'row_code', 'column_code', 'ordinal', 'value', 'raw', 'status', 'inferred', 'rule', 'line', 'corrected', 'correction_reason', 'value_before', 'status_before',
-];
+const CELL_COLUMNS = ['report_id', 'ordinal', ...CELL_CONTENT_COLUMNS];
 
-export interface NewVersion {
+export interface NewVersion extends SourceKind {
   agencyId: number;
   year: number;
   parent: ReportVersion | null;
   kind: VersionKind;
   sourceFile: string | null;
   contentHash: string;
-  sourceFormat: string;
   createdBy: string | null;
   reason: string | null;
   content: VersionContent;
@@ -64,6 +63,7 @@ export async function makeCurrent(manager: EntityManager, version: ReportVersion
     contentHash: version.contentHash,
     sourceFile: version.sourceFile,
     sourceFormat: version.sourceFormat,
+    sourceEncoding: version.sourceEncoding,
     warnings: content.warnings,
     failingChecks: countFailing(checks),
     unreviewedFailures: firstReading ? countFailing(checks) : countUnreviewed(checks, await reviewsOf(manager, agencyId, year)),
@@ -84,7 +84,7 @@ export async function makeCurrent(manager: EntityManager, version: ReportVersion
     manager,
     'table_cell',
     CELL_COLUMNS,
-    content.cells.map((c, ordinal) => [reportId, c.table, c.row, c.column, ordinal, c.value, c.raw, c.status, c.inferred, c.rule, c.line, c.corrected, c.correctionReason, c.valueBefore, c.statusBefore]),
+    content.cells.map((cell, ordinal) => [reportId, ordinal, ...cellContentValues(cell)]),
   );
   if (next) await recountFailingChecks(manager, next, { report: { year, generation: content.generation }, cells: content.cells });
   await bumpDataVersion(manager);

@@ -3,6 +3,7 @@ import { badUserInput } from '../errors/bad-user-input';
 import { readRowId, ROW_ID_RULE } from '../schema/argument-limits';
 import type { AgencyFilter, ReportFilter } from '../schema/report-filter.input';
 import { normalizeRegion } from './agency-metadata.service';
+import { escapeLike, whereSomeNameContains } from './agency-names.service';
 
 /** Narrows a query over `report` joined to `agency` by a ReportFilter: one WHERE, no extra statement. */
 export function applyReportFilter<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, filter: ReportFilter = {}): SelectQueryBuilder<T> {
@@ -23,7 +24,7 @@ export function applyReportFilter<T extends ObjectLiteral>(query: SelectQueryBui
 
 /** Narrows a query over `agency`. */
 export function applyAgencyFilter<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, filter: AgencyFilter = {}): SelectQueryBuilder<T> {
-  if (filter.name) query.andWhere(`agency.name LIKE :filterName ESCAPE '\\'`, { filterName: `%${escapeLike(filter.name)}%` });
+  if (filter.name) whereSomeNameContains(query, filter.name);
   if (filter.region) {
     const region = normalizeRegion(filter.region) ?? '';
     query.andWhere(`(agency.region = :filterRegion OR agency.region LIKE :filterRegionPrefix ESCAPE '\\')`, { filterRegion: region, filterRegionPrefix: `${escapeLike(region)}/%` });
@@ -39,9 +40,4 @@ export function parseId(id: string, field: string): number {
   const value = readRowId(id);
   if (value === undefined) throw badUserInput(`${field}: ${ROW_ID_RULE}, got ${JSON.stringify(id)}`, field);
   return value;
-}
-
-/** `%` and `_` in a searched text match literally (with `ESCAPE '\'`, on SQLite and PostgreSQL alike). */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

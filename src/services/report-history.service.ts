@@ -1,9 +1,9 @@
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
-import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import { ReportVersion } from '../entities/report-version.entity';
 import { badUserInput } from '../errors/bad-user-input';
 import { MAX_REASON_LENGTH } from '../schema/argument-limits';
+import { findAgencyNamed } from './agency-names.service';
 
 /**
  * A report about to change its current version, locked to the transaction on
@@ -37,10 +37,10 @@ export function versionsOf(manager: EntityManager, agencyId: number, year: numbe
   return manager.find(ReportVersion, { where: { agencyId, year }, order: { id: 'DESC' } });
 }
 
-/** A report's versions by agency name and year, and which is current (none when the report is no longer stored). */
+/** A report's versions by any name of its agency and year, and which is current (none when the report is no longer stored). */
 export async function historyOf(manager: EntityManager, agencyName: string, year: number): Promise<{ versions: ReportVersion[]; currentVersionId: number | null }> {
-  const agency = await manager.findOneBy(Agency, { name: agencyName });
-  if (!agency) throw badUserInput(`--agency: no agency is named "${agencyName}"`, 'agency');
+  const agency = await findAgencyNamed(manager, agencyName, 'agency');
+  if (!agency) throw badUserInput(`--agency: no agency is known as "${agencyName}"`, 'agency');
   const versions = await versionsOf(manager, agency.id, year);
   if (versions.length === 0) throw badUserInput(`${agencyName} has no report for ${year}`, 'year');
   const report = await manager.findOneBy(Report, { agencyId: agency.id, year });

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import { Report } from '../entities/report.entity';
 import type { TableCell } from '../entities/table-cell.entity';
@@ -6,6 +6,7 @@ import { badUserInput } from '../errors/bad-user-input';
 import type { ReportOrder } from '../schema/enums';
 import type { AgencyFilter, ReportFilter } from '../schema/report-filter.input';
 import { cellsFromJson, cellsJsonAggregate } from './cell-json';
+import { findAgencyNamed } from './agency-names.service';
 import { applyAgencyFilter, applyReportFilter, parseId } from './report-filter';
 import { paginate, type KeysetOrder, type PageRequest } from './pagination';
 
@@ -32,12 +33,20 @@ export interface FoundReport {
   cells?: TableCell[];
 }
 
-/** A report with its agency (nearly always asked for with it) and, when wanted, its cells: one statement. */
+/** A report with its agency (nearly always asked for with it) and, when wanted, its cells: one statement (by name: one more to find the agency). */
 export async function findReport(db: EntityManager, args: { id?: string | null; agencyName?: string | null; year?: number | null }, withCells = false): Promise<FoundReport | null> {
   const query = db.getRepository(Report).createQueryBuilder('report').innerJoinAndSelect('report.agency', 'agency');
   if (args.id != null) query.where('report.id = :id', { id: parseId(args.id, 'id') });
-  else if (args.agencyName && args.year != null) query.where('agency.name = :name AND report.year = :year', { name: args.agencyName, year: args.year });
+  else if (args.agencyName && args.year != null) query.where('agency.name = :agencyName AND report.year = :year', { agencyName: args.agencyName, year: args.year });
   else throw badUserInput('report needs id, or agencyName and year');
+  const found = await reportOf(db, query, withCells);
+  if (found || args.id != null) return found;
+  // Not filed under that name: it may be another name the agency is known by (full, short, with its region in front).
+  const agency = await findAgencyNamed(db, args.agencyName!, 'agencyName');
+  return agency && agency.name !== args.agencyName ? findReport(db, { agencyName: agency.name, year: args.year }, withCells) : null;
+}
+
+async function reportOf(db: EntityManager, query: SelectQueryBuilder<Report>, withCells: boolean): Promise<FoundReport | null> {
   if (!withCells) {
     const report = await query.getOne();
     return report && { report };
@@ -50,8 +59,7 @@ export async function findReport(db: EntityManager, args: { id?: string | null; 
 }
 
 export async function findAgency(db: EntityManager, args: { id?: string | null; name?: string | null }): Promise<Agency | null> {
-  const agencies = db.getRepository(Agency);
-  if (args.id != null) return agencies.findOne({ where: { id: parseId(args.id, 'id') } });
-  if (args.name) return agencies.findOne({ where: { name: args.name } });
+  if (args.id != null) return db.getRepository(Agency).findOne({ where: { id: parseId(args.id, 'id') } });
+  if (args.name) return findAgencyNamed(db, args.name);
   throw badUserInput('agency needs id or name');
 }

@@ -11,3 +11,6 @@ export const GENERATION_MIN_SIGNATURES = 2;
 
 /** First report year of each generation's format. */
 export const GENERATION_FIRST_YEAR: Record<Exclude<Generation, 'UNRECOGNISED'>, number> = { G2: 2019, G3: 2021 };
+
+/** Every generation a report may be in. */
+export const GENERATIONS: readonly Generation[] = ['G3', 'G2', 'UNRECOGNISED'];

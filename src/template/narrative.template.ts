@@ -41,3 +41,13 @@ export const NARRATIVE_STATEMENTS: readonly NarrativeStatement[] = [
 
 /** The parts whose text is narrative about the year (一、总体情况 and its sub-parts). */
 export const NARRATIVE_SECTION_CODES = ['1', '1.1', '1.2', '1.3', '1.4', '1.5'];
+
+/** How part 六 mentions charges, clause by clause (after NFKC, without white space). */
+export const CHARGE_MENTION = {
+  /** Words that mention charges. */
+  words: /收费|费用|处理费/,
+  /** A clause that says none were made: 未收取, 不收取, 未收费, 没有收取, 无收取, 免收, 未曾收取, 未向申请人收取 … (未按收费通知 is not one). */
+  denied: /(?:未|不|没有|没|无|免)(?:予|曾|再|向申请人|对申请人)?(?:收取|征收|收)/,
+  /** Where one clause ends and the next begins. */
+  clauseBreak: /[，,。；;：:！!？?]/,
+} as const;

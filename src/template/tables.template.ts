@@ -28,6 +28,23 @@ export function cellAddress(cell: CellAddress): string {
   return known ?? `${cell.table}/${cell.row}/${cell.column}`;
 }
 
+/** `t3/new/total` → its table, row and column codes. */
+export function parseCellAddress(address: string): CellAddress {
+  const [table = '', row = '', column = ''] = address.split('/');
+  return { table, row, column };
+}
+
+/**
+ * The distinct table, row and column codes of some addresses. Cells whose codes
+ * are in all three lists are a superset of the addresses (the caller picks the
+ * exact ones), found on the (report, table, row, column) index.
+ */
+export function addressCodes(addresses: readonly string[]): { tables: string[]; rows: string[]; columns: string[] } {
+  const parsed = addresses.map(parseCellAddress);
+  const distinct = (part: keyof CellAddress) => [...new Set(parsed.map((cell) => cell[part]))];
+  return { tables: distinct('table'), rows: distinct('row'), columns: distinct('column') };
+}
+
 const TEMPLATE_CELLS = new Map<Generation, readonly CellAddress[]>();
 
 /** Every cell a generation's template defines (G3 by default), in template order (table, row, column). */

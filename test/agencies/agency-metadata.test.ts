@@ -6,7 +6,7 @@ import { openDatabase } from '../../src/database/data-source';
 import { sampleText } from '../helpers/fixtures';
 import { SAMPLE_SOURCES, startTestGateway, type TestGateway } from '../helpers/gateway';
 import { runCli } from '../helpers/run-cli';
-import { tempSqlitePath } from '../helpers/temp-database';
+import { openTempSqlite } from '../helpers/temp-database';
 
 const KEY = { authorization: 'Bearer test-key-1' };
 const ZONE = '驻马店经济开发区管委会';
@@ -93,13 +93,13 @@ describe('agency metadata and the agency tree', () => {
       { text: sampleText('003_df08a9a1df66fae3.txt') },
       KEY,
     );
-    expect(stored.body.data!.ingestReport).toMatchObject({ outcome: 'stored', report: { year: 2023, agency: { name: '测试用机关' } } });
+    expect(stored.body.data!.ingestReport).toMatchObject({ outcome: 'STORED', report: { year: 2023, agency: { name: '测试用机关' } } });
     const again = await gateway.graphql<{ ingestReport: { outcome: string } }>(
       'mutation($text: String!) { ingestReport(input: { text: $text, agencyName: "测试用机关" }) { outcome } }',
       { text: sampleText('003_df08a9a1df66fae3.txt') },
       KEY,
     );
-    expect(again.body.data!.ingestReport.outcome).toBe('unchanged');
+    expect(again.body.data!.ingestReport.outcome).toBe('UNCHANGED');
     const id = stored.body.data!.ingestReport.report.id;
     expect((await gateway.graphql(`mutation { deleteReport(id: "${id}") }`, {}, KEY)).body.data).toEqual({ deleteReport: true });
     expect((await gateway.graphql(`mutation { deleteReport(id: "${id}") }`, {}, KEY)).body.data).toEqual({ deleteReport: false });
@@ -111,9 +111,16 @@ describe('agency metadata and the agency tree', () => {
   });
 });
 
+/** An empty, migrated SQLite file: `agencies import` does not create a database (only ingest and serve do). */
+async function emptyDatabase() {
+  const { dataSource, file } = await openTempSqlite();
+  await dataSource.destroy();
+  return file;
+}
+
 describe('nianbao agencies import', () => {
-  it('imports a CSV: regions, levels, parents named in the file', () => {
-    const tmp = tempSqlitePath();
+  it('imports a CSV: regions, levels, parents named in the file', async () => {
+    const tmp = await emptyDatabase();
     try {
       const csv = join(tmp.dir, 'agencies.csv');
       writeFileSync(csv, '\uFEFFname,fullName,shortName,region,level,parent\n某市人民政府,,,河南省/某市,CITY,\n某市统计局,某市统计局,市统计局,河南省/某市,DEPARTMENT,某市人民政府\n');
@@ -132,7 +139,7 @@ describe('nianbao agencies import', () => {
     ['name,parent\nA,B\nB,A\n', 'line 3: A is B itself or under it: an agency cannot be its own ancestor'],
     ['fullName\nA\n', 'the header needs a "name" column'],
   ])('refuses %j whole: %s', async (csv, message) => {
-    const tmp = tempSqlitePath();
+    const tmp = await emptyDatabase();
     try {
       const file = join(tmp.dir, 'bad.csv');
       writeFileSync(file, csv);

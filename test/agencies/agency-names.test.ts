@@ -31,6 +31,14 @@ describe('an agency printed with its region in front is the same agency', () => 
       expect(await agencies()).toEqual([{ name: '洪泽区人民政府', fullName: '淮安市洪泽区人民政府' }]);
     });
 
+    it('a title printing a full or short name set by hand files the report under that agency', async () => {
+      await store('驻马店经济开发区管委会', 2021);
+      await database.dataSource.getRepository(Agency).update({ name: '驻马店经济开发区管委会' }, { fullName: '驻马店经济开发区管理委员会', shortName: '驻马店开发区' });
+      await store('驻马店经济开发区管理委员会', 2022);
+      await store('驻马店开发区', 2023);
+      expect(await agencies()).toEqual([{ name: '驻马店经济开发区管委会', fullName: '驻马店经济开发区管理委员会' }]);
+    });
+
     it('a short name two stored agencies could carry is an agency of its own', async () => {
       await store('南京市鼓楼区人民政府', 2021);
       await store('福州市鼓楼区人民政府', 2021);

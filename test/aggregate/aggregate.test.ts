@@ -113,7 +113,7 @@ describe.each(DATABASE_KINDS)('aggregate and rank on a generated corpus of 40 ag
     expect(groups).toHaveLength(3);
     for (const group of groups) {
       const { body } = await gateway.graphql<{ reports: { edges: { node: { figure: { numerator: number; denominator: number; value: number } } }[] } }>(
-        `{ reports(first: 100, filter: { years: [${group.key.year}] }) { edges { node { figure(name: reportCompleteness) { numerator denominator value } } } } }`,
+        `{ reports(first: 100, filter: { years: [${group.key.year}] }) { edges { node { figure(name: REPORT_COMPLETENESS) { numerator denominator value } } } } }`,
       );
       const figures = body.data!.reports.edges.map((e) => e.node.figure);
       expect(figures).toHaveLength(group.count);

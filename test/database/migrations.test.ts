@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
+import iconv from 'iconv-lite';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { ingestReport } from '../../src/ingest/ingest-report';
 import { FIXTURES, SAMPLE_FILES, SEEDS } from '../helpers/fixtures';
+import { renderHtml } from '../helpers/render-formats';
 import { openDatabase } from '../../src/database/data-source';
 import { SQLITE_MIGRATIONS } from '../../src/database/migrations/sqlite';
 import { tempSqlitePath } from '../helpers/temp-database';
@@ -27,7 +29,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
 
   it('local names are backfilled to what ingest writes, a region in front left out', async () => {
     const { atIngest, backfilled } = await backfillRoundTrip(
-      4,
+      5,
       async (dataSource) => {
         for (const [agencyName, year] of [['淮安市洪泽区人民政府', 2021], ['驻马店经济开发区招商局', 2021], ['江苏省淮安市涟水县人民政府', 2021]] as const) {
           await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, SAMPLE_FILES[1]!)), agencyName, year });
@@ -41,7 +43,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
 
   it('the completeness count is backfilled from the stored sections and cells to what ingest computes', async () => {
     const { atIngest, backfilled } = await backfillRoundTrip(
-      5,
+      6,
       async (dataSource) => {
         for (const file of SAMPLE_FILES) await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, file)) });
       },
@@ -54,14 +56,14 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
 
   it('each stored report becomes its version 1, its failing checks unreviewed, as ingest makes them', async () => {
     const { atIngest, backfilled } = await backfillRoundTrip(
-      1,
+      2,
       async (dataSource) => {
         // The 2023 PDF prints t4 totals that fail their row checks: two failing checks to count as unreviewed.
         for (const file of [join(FIXTURES, 'pdf', 'hongze-2023.pdf'), join(SEEDS, SAMPLE_FILES[0]!)]) await ingestReport(dataSource, { bytes: readFileSync(file), fileName: file });
       },
       async (dataSource) => ({
         reports: ((await dataSource.query('SELECT id, failing_checks, unreviewed_failures, current_version_id FROM report ORDER BY id')) as Record<string, unknown>[]).map((row) => Object.values(row).map(Number)),
-        versions: await dataSource.query('SELECT id, agency_id, year, parent_id, kind, source_file, content_hash, source_format, changed, cells_read, cells_total, parts, content FROM report_version ORDER BY id'),
+        versions: await dataSource.query('SELECT id, agency_id, year, parent_id, kind, source_file, content_hash, source_format, source_encoding, changed, cells_read, cells_total, parts, content FROM report_version ORDER BY id'),
       }),
     );
     expect(atIngest.reports).toEqual([
@@ -71,12 +73,37 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
     expect(backfilled).toEqual(atIngest);
   });
 
+  it('the source text of each report and version (pdf, text/utf-8, html/gb18030) splits into its format and encoding, as ingest now stores them', async () => {
+    const sources = (dataSource: DataSource, table: string) => dataSource.query(`SELECT source_format, source_encoding FROM ${table} ORDER BY id`) as Promise<unknown[]>;
+    const { dataSource, close } = await openTestDatabase(kind);
+    try {
+      const text = readFileSync(join(SEEDS, SAMPLE_FILES[0]!), 'utf8');
+      await ingestReport(dataSource, { bytes: readFileSync(join(FIXTURES, 'pdf', 'hongze-2023.pdf')) });
+      await ingestReport(dataSource, { bytes: Buffer.from(text) });
+      await ingestReport(dataSource, { bytes: iconv.encode(renderHtml(readFileSync(join(SEEDS, SAMPLE_FILES[1]!), 'utf8'), 'gbk'), 'gbk') });
+      const atIngest = { reports: await sources(dataSource, 'report'), versions: await sources(dataSource, 'report_version') };
+      const split = [
+        { source_format: 'PDF', source_encoding: null },
+        { source_format: 'TEXT', source_encoding: 'utf-8' },
+        { source_format: 'HTML', source_encoding: 'gb18030' },
+      ];
+      expect(atIngest).toEqual({ reports: split, versions: split });
+      await dataSource.undoLastMigration();
+      // What the release before wrote: format and encoding in one text.
+      expect((await dataSource.query('SELECT source_format FROM report_version ORDER BY id')) as unknown[]).toEqual([{ source_format: 'pdf' }, { source_format: 'text/utf-8' }, { source_format: 'html/gb18030' }]);
+      await dataSource.runMigrations();
+      expect({ reports: await sources(dataSource, 'report'), versions: await sources(dataSource, 'report_version') }).toEqual(atIngest);
+    } finally {
+      await close();
+    }
+  });
+
   it('a database written by the earlier migrations gets a cursor secret of its own, its reports kept', async () => {
     const secretOf = async (dataSource: DataSource) => ((await dataSource.query('SELECT id, secret FROM cursor_secret')) as { id: number; secret: string }[]).map((row) => ({ ...row, id: Number(row.id) }));
     const [{ dataSource, close }, other] = await Promise.all([openTestDatabase(kind), openTestDatabase(kind)]);
     try {
       await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, SAMPLE_FILES[1]!)) });
-      for (let i = 0; i < 3; i += 1) await dataSource.undoLastMigration();
+      for (let i = 0; i < 4; i += 1) await dataSource.undoLastMigration();
       await expect(dataSource.query('SELECT secret FROM cursor_secret')).rejects.toThrow();
       await dataSource.runMigrations();
       const [row, ...more] = await secretOf(dataSource);
@@ -94,7 +121,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
     const plan = async () => JSON.stringify(await dataSource.query(`EXPLAIN SELECT report_id, value FROM table_cell WHERE table_code = 't3' AND row_code = 'new' AND column_code = 'total'`));
     try {
       for (const file of SAMPLE_FILES) await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, file)) });
-      for (let i = 0; i < 2; i += 1) await dataSource.undoLastMigration();
+      for (let i = 0; i < 3; i += 1) await dataSource.undoLastMigration();
       await dataSource.query('SET enable_seqscan = off');
       expect(await plan()).not.toContain('table_cell_by_address');
       await dataSource.runMigrations();

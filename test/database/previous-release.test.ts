@@ -10,7 +10,7 @@ import { ingestReport } from '../../src/ingest/ingest-report';
 import { exportCells, type ExportRecord } from '../../src/services/cell-export.service';
 import { FIXTURES, SAMPLE_FILES, SEEDS } from '../helpers/fixtures';
 import { tempSqlitePath } from '../helpers/temp-database';
-import { DATABASE_KINDS, openTestDatabase, POSTGRES_URL, type DatabaseKind } from '../helpers/test-databases';
+import { DATABASE_KINDS, openTestDatabase, tempPostgresDatabase, type DatabaseKind } from '../helpers/test-databases';
 
 /** Databases the release before versions (commit c4afc80) wrote by ingesting the five samples: a SQLite file, and a pg_dump. */
 const RELEASE = join(FIXTURES, 'databases', 'release-c4afc80');
@@ -22,25 +22,13 @@ async function openPreviousRelease(kind: DatabaseKind): Promise<{ dataSource: Da
     const dataSource = await openDatabase({ kind: 'sqlite', path: file.path });
     return { dataSource, close: async () => (await dataSource.destroy(), file.cleanup()) };
   }
-  const name = `nianbao_release_${Date.now()}`;
-  const admin = new Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(POSTGRES_URL!);
-  url.pathname = `/${name}`;
-  const loader = new Client({ connectionString: url.toString() });
+  const database = await tempPostgresDatabase('nianbao_release');
+  const loader = new Client({ connectionString: database.url });
   await loader.connect();
   await loader.query(readFileSync(`${RELEASE}.postgres.sql`, 'utf8'));
   await loader.end();
-  const dataSource = await openDatabase({ kind: 'postgres', url: url.toString() });
-  return {
-    dataSource,
-    close: async () => {
-      await dataSource.destroy();
-      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  const dataSource = await openDatabase({ kind: 'postgres', url: database.url });
+  return { dataSource, close: async () => (await dataSource.destroy(), await database.drop()) };
 }
 
 async function exportOf(dataSource: DataSource): Promise<ExportRecord[]> {
@@ -61,6 +49,10 @@ describe.each(DATABASE_KINDS)('a database written by the previous release (%s)',
       expect(reports).toHaveLength(5);
       expect(reports.map((r) => r.currentVersionId)).toEqual([1, 2, 3, 4, 5]);
       expect(reports.map((r) => r.unreviewedFailures)).toEqual(reports.map((r) => r.failingChecks));
+      // The release stored `text/utf-8`: format and encoding now apart, in the reports and their versions.
+      const sources = (rows: { sourceFormat: string; sourceEncoding: string | null }[]) => rows.map((r) => `${r.sourceFormat} ${r.sourceEncoding}`);
+      expect(sources(reports)).toEqual(Array(5).fill('TEXT utf-8'));
+      expect(sources(await old.dataSource.getRepository(ReportVersion).find())).toEqual(Array(5).fill('TEXT utf-8'));
       expect(await versionsOf(old.dataSource)).toEqual(await versionsOf(fresh.dataSource));
       // Every cell of the five samples: 1,000 records, the same as the new release stores.
       const [migrated, ingested] = await Promise.all([exportOf(old.dataSource), exportOf(fresh.dataSource)]);

@@ -1,9 +1,4 @@
-import { exec } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t3Cells } from '../../examples/typed-client';
@@ -39,20 +34,6 @@ describe('HTTP extracts, persisted queries and cache hints', () => {
   it('follows every page of a document that takes $after', async () => {
     const text = await (await get('/extract/all-cells.ndjson?filter=%7B%22years%22%3A%5B2023%5D%7D')).text();
     expect(text.trim().split('\n')).toHaveLength(4 * 200);
-  });
-
-  it("the README's cron line, run by curl as written (with the gateway's address), saves every 2023 cell", async () => {
-    const line = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8').split('\n').find((l) => l.startsWith('curl ') && l.includes('cells-2023.csv'))!;
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-cron-'));
-    try {
-      // Asynchronously: the gateway answering curl runs in this process.
-      await promisify(exec)(line.replace('http://127.0.0.1:4000', gateway.url), { cwd: dir });
-      const rows = parse(readFileSync(join(dir, 'cells-2023.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-      expect(rows).toHaveLength(4 * 200);
-      expect(new Set(rows.map((row) => row['reports.year']))).toEqual(new Set(['2023']));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 
   it('ETag: the same data answers 304; a stored report changes it', async () => {

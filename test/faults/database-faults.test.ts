@@ -12,13 +12,7 @@ import { writeCorpus, type Corpus } from '../helpers/corpus';
 import { runCli } from '../helpers/run-cli';
 import { startServeProcess } from '../helpers/serve-process';
 import { tempSqlitePath } from '../helpers/temp-database';
-import { POSTGRES_URL } from '../helpers/test-databases';
-
-function databaseUrl(name: string): string {
-  const url = new URL(POSTGRES_URL!);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+import { POSTGRES_URL, postgresDatabaseUrl } from '../helpers/test-databases';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'nianbao.js');
 const NESTED = '{ reports(first: 20) { totalCount edges { node { id year agency { name } tables { rows { cells { value } } } checks { status } } } } }';
@@ -105,7 +99,7 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL: connection loss', () => {
   });
 
   it('a statement running past the time limit is cancelled by PostgreSQL and reported as QUERY_TIMEOUT', async () => {
-    const limited = await openDatabase({ kind: 'postgres', url: databaseUrl(database) }, { statementTimeoutMs: 200 });
+    const limited = await openDatabase({ kind: 'postgres', url: postgresDatabaseUrl(database) }, { statementTimeoutMs: 200 });
     try {
       expect(await limited.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '200ms' }]);
       const error = await limited.query('SELECT pg_sleep(2)').catch((caught: unknown) => caught);

@@ -14,7 +14,7 @@ describe('API keys, read-only mode', () => {
     const serve = await startServeProcess(['--db', db.path, '--load', SEEDS], { NIANBAO_API_KEYS: 'k-right-7c1f9,k-other-22,ed:editor:k-editor-5150', LOG_LEVEL: 'info' });
     try {
       const ok = await serve.graphql(INGEST, { text: REPORT_TEXT }, { authorization: 'Bearer k-right-7c1f9' });
-      expect(ok).toEqual({ data: { ingestReport: { outcome: 'stored' } } });
+      expect(ok).toEqual({ data: { ingestReport: { outcome: 'STORED' } } });
       const wrong = await serve.graphql(INGEST, { text: REPORT_TEXT }, { authorization: 'Bearer k-wrong-31337' });
       expect(wrong.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
       const editor = await serve.graphql(INGEST, { text: REPORT_TEXT }, { authorization: 'Bearer k-editor-5150' });

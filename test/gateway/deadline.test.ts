@@ -5,30 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/database/data-source';
 import { ingestReport } from '../../src/ingest/ingest-report';
 import { SAMPLE_SOURCES } from '../helpers/gateway';
-import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
+import { pollHealth, startServeProcess, type ServeProcess } from '../helpers/serve-process';
 import { cliDatabase, POSTGRES_SKIP_MESSAGE, POSTGRES_URL, type CliDatabase } from '../helpers/test-databases';
 import { tempSqlitePath } from '../helpers/temp-database';
 
 const TIMEOUT_CODE = 'QUERY_TIMEOUT';
-
-/** Polls /healthz until stopped; counts the answers. */
-function pollHealth(url: string): { stop(): Promise<number> } {
-  let answered = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      if ((await fetch(`${url}/healthz`)).status === 200) answered += 1;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return answered;
-    },
-  };
-}
 
 function childPids(pid: number): string[] {
   return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).sort();

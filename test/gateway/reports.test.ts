@@ -14,7 +14,7 @@ const REPORT_FIELDS = `
   cell(address: "t3/new/total") { address table row column value raw status inferred rule line }
   cells(table: "t4") { address value }
   figures { applicationsReceived applicationsToHandle completionRate disclosureRate fullDisclosureRate denialRate unableRate notProcessedRate otherRate carryForwardRate organizationShare reviewCorrectionRate litigationCorrectionRate disputeRate reportCompleteness }
-  figure(name: completionRate) { name value numerator denominator reason }
+  figure(name: COMPLETION_RATE) { name value numerator denominator reason }
   checks { id rule status severity expected actual cells message }
   previous { id year }
   yearOverYear(measure: "t3/new/total") { measure previous current absolute relative reason }
@@ -86,7 +86,7 @@ describe('the gateway over real HTTP, on the five samples and a 2022 variant', (
     const r = await report(expected.agency, expected.year);
     expect(r.figures.applicationsReceived).toBe(0);
     expect(r.figures.completionRate).toBeNull();
-    expect(r.figure).toEqual({ name: 'completionRate', value: null, numerator: 0, denominator: 0, reason: 'denominator t3/new/total + t3/carriedOver/total is 0' });
+    expect(r.figure).toEqual({ name: 'COMPLETION_RATE', value: null, numerator: 0, denominator: 0, reason: 'denominator t3/new/total + t3/carriedOver/total is 0' });
   });
 
   it.each(['000_cee05e4b3f1c7bfd.txt', '001_e6ee48d9f5f3b505.txt', '002_53b226deba812150.txt', '003_df08a9a1df66fae3.txt', '004_bf4f29cfa6729ec5.txt'])(

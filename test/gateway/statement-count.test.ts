@@ -13,7 +13,7 @@ const NESTED = `query($first: Int) {
       tables { code rows { code cells { address value status } } }
       cells { address value }
       figures { completionRate disclosureRate }
-      figure(name: disclosureRate) { value reason }
+      figure(name: DISCLOSURE_RATE) { value reason }
       checks { id status }
       previous { id }
       yearOverYear(measure: "t3/new/total") { absolute }

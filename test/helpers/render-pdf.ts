@@ -28,6 +28,11 @@ export function renderPdf(pages: PlacedText[][]): Buffer {
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length + 2} 0 R >>`);
     add(stream(content));
   }
+  return assemblePdf(objects);
+}
+
+/** Numbered objects (the first is the catalog) written out as a PDF with its cross-reference table. */
+export function assemblePdf(objects: readonly string[]): Buffer {
   let pdf = '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n';
   const offsets: number[] = [];
   objects.forEach((body, index) => {

@@ -10,11 +10,12 @@ export interface CliRun {
 }
 
 /**
- * Runs the built `nianbao` command as a user would (needs `npm run build` first, which `npm test` does).
+ * Runs the built `nianbao` command as a user would (needs `npm run build` first, which `npm test` does), in `cwd` if given.
  * `timeoutMs`: a safety net for a command that might not end; past it the process is killed and `status` is null.
  */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { timeoutMs?: number } = {}): CliRun {
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { timeoutMs?: number; cwd?: string } = {}): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '', NIANBAO_DB: '', ...env },
     maxBuffer: 64 * 1024 * 1024,

@@ -47,3 +47,22 @@ export async function startServeProcess(args: string[], env: NodeJS.ProcessEnv, 
     },
   };
 }
+
+/** Polls /healthz until stopped; counts the answers. */
+export function pollHealth(url: string): { stop(): Promise<number> } {
+  let answered = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      if ((await fetch(`${url}/healthz`)).status === 200) answered += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return answered;
+    },
+  };
+}

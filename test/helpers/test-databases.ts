@@ -25,18 +25,30 @@ export async function openTestDatabase(kind: DatabaseKind, logger?: Logger): Pro
     const dataSource = await openDatabase({ kind: 'sqlite', path: file.path }, { logger });
     return { dataSource, close: async () => (await dataSource.destroy(), file.cleanup()) };
   }
-  const name = `nianbao_test_${randomBytes(6).toString('hex')}`;
+  const database = await tempPostgresDatabase();
+  const dataSource = await openDatabase({ kind: 'postgres', url: database.url }, { logger });
+  return { dataSource, close: async () => (await dataSource.destroy(), await database.drop()) };
+}
+
+export interface TempPostgresDatabase {
+  name: string;
+  url: string;
+  /** Drops it, ending any connection still open to it. */
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database (not migrated) on DATABASE_URL's server. */
+export async function tempPostgresDatabase(prefix = 'nianbao_test'): Promise<TempPostgresDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
+  return { name, url: postgresDatabaseUrl(name), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** DATABASE_URL pointed at another database of its server. */
+export function postgresDatabaseUrl(name: string): string {
   const url = new URL(POSTGRES_URL!);
   url.pathname = `/${name}`;
-  const dataSource = await openDatabase({ kind: 'postgres', url: url.toString() }, { logger });
-  return {
-    dataSource,
-    close: async () => {
-      await dataSource.destroy();
-      await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
-    },
-  };
+  return url.toString();
 }
 
 async function adminQuery(sql: string): Promise<void> {
@@ -63,9 +75,6 @@ export async function cliDatabase(): Promise<CliDatabase> {
     const file = tempSqlitePath();
     return { args: ['--db', file.path], env: {}, open: () => openDatabase({ kind: 'sqlite', path: file.path }), cleanup: async () => file.cleanup() };
   }
-  const name = `nianbao_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return { args: [], env: { DATABASE_URL: url.toString() }, open: () => openDatabase({ kind: 'postgres', url: url.toString() }), cleanup: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const { url, drop } = await tempPostgresDatabase();
+  return { args: [], env: { DATABASE_URL: url }, open: () => openDatabase({ kind: 'postgres', url }), cleanup: drop };
 }

@@ -174,7 +174,7 @@ describe('corrections flow through every read; the diff lists what changed', () 
     const anonymous = await gateway.graphql(`mutation { correctCells(reportId: "${reportId}", reason: "x", cells: [{ address: "t3/new/total", value: 9 }]) { version { id } } }`);
     expect([anonymous.status, errorOf(anonymous.body as Errors).code]).toEqual([401, 'UNAUTHENTICATED']);
     const admin = await ingest(ADMIN);
-    expect(admin.body).toEqual({ data: { ingestReport: { outcome: 'unchanged' } } });
+    expect(admin.body).toEqual({ data: { ingestReport: { outcome: 'UNCHANGED' } } });
   });
 });
 

@@ -64,7 +64,7 @@ describe('check reviews, re-ingest over corrections, activation and rollback thr
 
     // The same figures in a file read again (a trailing note added): a new version, the correction carried, the reviews still apply.
     const again = await ingest(`${TEXT}\n（本报告数据截至2023年12月31日）\n`);
-    expect(again.body.data!.ingestReport).toMatchObject({ outcome: 'replaced', reason: null, conflicts: [], version: { kind: 'REPARSED', current: true } });
+    expect(again.body.data!.ingestReport).toMatchObject({ outcome: 'REPLACED', reason: null, conflicts: [], version: { kind: 'REPARSED', current: true } });
     const after = await report();
     expect(after.version.id).toBe(again.body.data!.ingestReport.version.id);
     expect(after.cell).toEqual({ value: 3, corrected: true });
@@ -99,7 +99,7 @@ describe('check reviews, re-ingest over corrections, activation and rollback thr
     const before = await report();
     const kept = await ingest(TRUNCATED);
     expect(kept.body.data!.ingestReport).toMatchObject({
-      outcome: 'kept',
+      outcome: 'KEPT',
       reason: 'new reading has 6 of 200 cells (current 200), 2 of 6 parts (current 6)',
       version: { kind: 'REPARSED', current: false },
       report: { version: { id: before.version.id } },
@@ -108,7 +108,7 @@ describe('check reviews, re-ingest over corrections, activation and rollback thr
 
     const forced = await ingest(TRUNCATED, true);
     expect(forced.body.data!.ingestReport).toMatchObject({
-      outcome: 'replaced',
+      outcome: 'REPLACED',
       conflicts: [{ address: 't3/new/total', corrected: 3, readBefore: 2, readNow: null, reason: 'filed form says 3' }],
       version: { current: true },
     });
@@ -135,7 +135,7 @@ describe('check reviews, re-ingest over corrections, activation and rollback thr
       `{ batches(first: 1) { id kind actor reason counts { activated } items { outcome versionId previousVersionId year agency { name } } } }`,
     );
     const batch = batches.body.data!.batches[0]!;
-    expect(batch).toEqual({ id: expect.any(String), kind: 'ACTIVATE', actor: 'ops', reason: 'the truncated file was a mistake', counts: { activated: 1 }, items: [{ outcome: 'activated', versionId: corrected.id, previousVersionId: current.version.id, year: 2023, agency: { name: AGENCY } }] });
+    expect(batch).toEqual({ id: expect.any(String), kind: 'ACTIVATE', actor: 'ops', reason: 'the truncated file was a mistake', counts: { activated: 1 }, items: [{ outcome: 'ACTIVATED', versionId: corrected.id, previousVersionId: current.version.id, year: 2023, agency: { name: AGENCY } }] });
 
     const again = await gateway.graphql(`mutation { activateVersion(reportId: "${reportId}", versionId: "${corrected.id}", reason: "again") { id } }`, {}, ADMIN);
     expect(again.body.errors?.[0]?.message).toBe(`activateVersion(versionId): version ${corrected.id} is already current`);

@@ -2,9 +2,10 @@ import iconv from 'iconv-lite';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeInput } from '../../src/ingest/decode-input';
 import { parseReport } from '../../src/ingest/parse-report';
 import type { CellRecord } from '../../src/services/cell-export.service';
-import { sampleText } from '../helpers/fixtures';
+import { SAMPLE_FILES, sampleText } from '../helpers/fixtures';
 import { ndjson, runCli } from '../helpers/run-cli';
 import { tempSqlitePath, type TempSqlite } from '../helpers/temp-database';
 
@@ -31,6 +32,8 @@ describe('bad input is refused by name and reason; the other files are still sto
     ['report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'not a readable PDF'],
     ['letter.txt', Buffer.from('关于召开春季运动会的通知\n\n各单位：定于四月举行。\n'), 'not an annual report'],
     ['latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xff, 0xfe, 0xff, 0x0a]), 'neither valid UTF-8 nor GBK'],
+    // NULs after every digit and line end (UTF-16LE), and one unpaired high surrogate (00 D8).
+    ['utf16-damaged.txt', Buffer.concat([iconv.encode('年度报告 2023\n'.repeat(3), 'utf-16le'), Buffer.from([0x00, 0xd8]), iconv.encode('2023\n', 'utf-16le')]), 'looks like UTF-16LE text without a BOM, but is not valid UTF-16LE'],
   ])('%s', (name, content, reason) => {
     const bad = write(name, content);
     const good = write('good.txt', sampleText(SAMPLE));
@@ -97,7 +100,7 @@ describe('bad input is refused by name and reason; the other files are still sto
 });
 
 describe('encodings', () => {
-  it.each(['gbk', 'gb18030'])('a %s-encoded copy of a sample parses identically', (encoding) => {
+  it.each(['gbk', 'gb18030', 'utf-16le', 'utf-16be'])('a %s-encoded copy of a sample (no BOM) parses identically', (encoding) => {
     const text = sampleText(SAMPLE);
     const tmp = tempSqlitePath();
     try {
@@ -105,6 +108,7 @@ describe('encodings', () => {
       writeFileSync(path, iconv.encode(text, encoding));
       const run = runCli(['ingest', path, '--db', tmp.path]);
       expect(run.status).toBe(0);
+      expect(run.stdout).toContain(`from text/${encoding === 'gbk' ? 'gb18030' : encoding}, 6 parts, 200 cells`);
       const cells = ndjson<CellRecord>(runCli(['export', '--format', 'ndjson', '--db', tmp.path]).stdout);
       const fromUtf8 = parseReport(text).cells;
       expect(cells.map((c) => [c.address, c.value, c.raw, c.status, c.line])).toEqual(
@@ -113,6 +117,11 @@ describe('encodings', () => {
     } finally {
       tmp.cleanup();
     }
+  });
+
+  it.each(SAMPLE_FILES)('%s in UTF-16LE and UTF-16BE without a BOM decodes to the original text', (file) => {
+    const text = sampleText(file);
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) expect(decodeInput(iconv.encode(text, encoding))).toEqual({ text, encoding });
   });
 
   it('UTF-8 with a BOM, UTF-16 with a BOM and CRLF line ends read as the plain text', () => {

@@ -42,7 +42,7 @@ describe('a 2019-format (G2) report', () => {
       const { body } = await gateway.graphql<{ report: { generation: string; tables: { code: string; rows: { code: string }[] }[]; figures: Record<string, number>; figure: { numerator: number; denominator: number }; checks: { id: string; status: string }[] } }>(
         `{ report(agencyName: "驻马店经济开发区财政局", year: 2020) { generation tables { code rows { code } }
            figures { applicationsReceived completionRate disclosureRate fullDisclosureRate unableRate reviewCorrectionRate }
-           figure(name: reportCompleteness) { numerator denominator } checks { id status } } }`,
+           figure(name: REPORT_COMPLETENESS) { numerator denominator } checks { id status } } }`,
       );
       const report = body.data!.report;
       expect(report.generation).toBe('G2');

@@ -66,14 +66,14 @@ describe.each(DATABASE_KINDS)('storing a report (%s)', (kind) => {
     const changed = parseReport(sampleText(SAMPLE).replace('行政许可\t0\t\t', '行政许可\t5\t\t'));
     // Two cells at one address violate the unique index after the sections and the first cells are written.
     changed.cells.push({ ...changed.cells[0]! });
-    await expect(storeReport(dataSource, changed, { contentHash: 'changed', sourceFile: null, sourceFormat: 'text/utf-8' })).rejects.toThrow(/UNIQUE|duplicate key/);
+    await expect(storeReport(dataSource, changed, { contentHash: 'changed', sourceFile: null, sourceFormat: 'TEXT', sourceEncoding: 'utf-8' })).rejects.toThrow(/UNIQUE|duplicate key/);
     expect(await snapshot(dataSource)).toEqual(before);
   });
 
   it('rolls back a failing first store: no agency, report, section or cell is left', async () => {
     const parsed = parseReport(sampleText(SAMPLE));
     parsed.cells.push({ ...parsed.cells[5]! });
-    await expect(storeReport(dataSource, parsed, { contentHash: 'x', sourceFile: null, sourceFormat: 'text/utf-8' })).rejects.toThrow();
+    await expect(storeReport(dataSource, parsed, { contentHash: 'x', sourceFile: null, sourceFormat: 'TEXT', sourceEncoding: 'utf-8' })).rejects.toThrow();
     expect(await snapshot(dataSource)).toEqual({ agencies: [], reports: [], sections: [], cells: [] });
   });
 

@@ -26,7 +26,7 @@ describe('two gateway processes on one database', () => {
   it('a report ingested through one is read through the other; their aggregates agree', async () => {
     for (const file of ['001_e6ee48d9f5f3b505.txt', '004_bf4f29cfa6729ec5.txt']) {
       const stored = await first.graphql<{ ingestReport: { outcome: string } }>(INGEST, { text: sampleText(file) }, AUTH);
-      expect(stored.data!.ingestReport.outcome).toBe('stored');
+      expect(stored.data!.ingestReport.outcome).toBe('STORED');
     }
     const read = await second.graphql<{ report: { figures: { completionRate: number } } }>('{ report(agencyName: "经济技术开发区管理办公室", year: 2023) { figures { completionRate } } }');
     expect(read.data!.report.figures.completionRate).toBe(1);
@@ -49,7 +49,7 @@ describe('two gateway processes on one database', () => {
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? first : second).graphql<{ ingestReport: { outcome: string; report: { id: string } } }>(INGEST, { text, agency: '并发测试局' }, AUTH)));
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     const outcomes = results.map((r) => r.data!.ingestReport.outcome).sort();
-    expect(outcomes).toEqual(['stored', ...Array(7).fill('unchanged')]);
+    expect(outcomes).toEqual(['STORED', ...Array(7).fill('UNCHANGED')]);
     expect(new Set(results.map((r) => r.data!.ingestReport.report.id)).size).toBe(1);
     const dataSource = await database.open();
     try {
@@ -69,7 +69,7 @@ describe.skipIf(!POSTGRES_URL)('read replicas (PostgreSQL): reads go to DATABASE
     try {
       const stored = await gateway.graphql<{ ingestReport: { outcome: string; report: { id: string } } }>(INGEST, { text: sampleText('004_bf4f29cfa6729ec5.txt') }, AUTH);
       expect(stored.errors).toBeUndefined();
-      expect(stored.data!.ingestReport.outcome).toBe('stored');
+      expect(stored.data!.ingestReport.outcome).toBe('STORED');
       expect((await gateway.graphql<{ reports: { totalCount: number } }>('{ reports { totalCount } }')).data!.reports.totalCount).toBe(0);
       const written = await primary.open();
       expect(await written.getRepository(Report).count()).toBe(1);

@@ -4,5 +4,6 @@ import { AgencyLocalName1764000000000 } from '../portable/1764000000000-agency-l
 import { ReportCompleteness1763900000000 } from '../portable/1763900000000-report-completeness';
 import { CellAddressIndex1764200000000 } from '../portable/1764200000000-cell-address-index';
 import { ReportHistory1764300000000 } from './1764300000000-report-history';
+import { SourceEncoding1764500000000 } from '../portable/1764500000000-source-encoding';
 
-export const SQLITE_MIGRATIONS = [InitialSchema1763800000000, ReportCompleteness1763900000000, AgencyLocalName1764000000000, CursorSecret1764100000000, CellAddressIndex1764200000000, ReportHistory1764300000000];
+export const SQLITE_MIGRATIONS = [InitialSchema1763800000000, ReportCompleteness1763900000000, AgencyLocalName1764000000000, CursorSecret1764100000000, CellAddressIndex1764200000000, ReportHistory1764300000000, SourceEncoding1764500000000];

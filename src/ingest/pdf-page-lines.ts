@@ -1,0 +1,89 @@
+import { dirname, join } from 'node:path';
+import { IngestError } from './ingest-error';
+import { INGEST_LIMITS } from './ingest-limits';
+
+/** A run of text pdf.js found, with its left edge, baseline and size in page units. */
+interface Run {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+/** Runs whose baselines are this close (as a share of the font size) print on one line: a table's values sit a point or two off their label. */
+const SAME_LINE = 0.3;
+/** A gap wider than this (in font sizes) between two runs on a line separates table cells. */
+const CELL_GAP = 1.2;
+/** Page numbers printed in the footer: "- 3 -", "3", "第 3 页". */
+const PAGE_NUMBER = /^(-\s*\d+\s*-|\d+|第\s*\d+\s*页(\s*共\s*\d+\s*页)?)$/;
+
+/**
+ * A PDF report as text in the shape the parser reads: one line per printed
+ * line, page after page, with table cells separated by tabs where the gap
+ * between runs says a new cell begins. Rows are rebuilt from the runs'
+ * positions, so a table that spans pages reads on; page numbers are left out.
+ * Runs in the PDF reader's worker (pdf-text.ts), which bounds its time and memory.
+ */
+export async function pdfPageLines(bytes: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const assets = dirname(require.resolve('pdfjs-dist/package.json'));
+  let document;
+  try {
+    document = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      cMapUrl: `${join(assets, 'cmaps')}/`,
+      cMapPacked: true,
+      standardFontDataUrl: `${join(assets, 'standard_fonts')}/`,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
+  } catch (error) {
+    throw new IngestError('UNREADABLE', `not a readable PDF: ${(error as Error).message}`);
+  }
+  const lines: string[] = [];
+  try {
+    if (document.numPages > INGEST_LIMITS.maxPdfPages) throw new IngestError('LIMIT', `PDF has ${document.numPages} pages (limit ${INGEST_LIMITS.maxPdfPages})`);
+    for (let number = 1; number <= document.numPages; number += 1) {
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      const runs: Run[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const [a, b, , , x, y] = item.transform as number[];
+        runs.push({ text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 10 });
+      }
+      lines.push(...pageLines(runs).filter((line) => !PAGE_NUMBER.test(line.trim())));
+    }
+  } finally {
+    await document.destroy();
+  }
+  if (lines.length === 0) throw new IngestError('EMPTY', 'the PDF holds no text (a scan needs OCR first)');
+  return lines.join('\n');
+}
+
+/** Runs grouped into lines top to bottom, each line's runs left to right. */
+function pageLines(runs: Run[]): string[] {
+  const sorted = [...runs].sort((p, q) => q.y - p.y || p.x - q.x);
+  const groups: Run[][] = [];
+  for (const run of sorted) {
+    const current = groups.at(-1);
+    if (current && Math.abs(current[0]!.y - run.y) <= SAME_LINE * run.size) current.push(run);
+    else groups.push([run]);
+  }
+  return groups.map(lineText);
+}
+
+function lineText(runs: Run[]): string {
+  const ordered = [...runs].sort((p, q) => p.x - q.x);
+  let text = '';
+  let end = Number.NEGATIVE_INFINITY;
+  for (const run of ordered) {
+    const gap = run.x - end;
+    if (text !== '' && gap > CELL_GAP * run.size) text += '\t';
+    text += run.text.trim();
+    end = Math.max(end, run.x + run.width);
+  }
+  return text;
+}
