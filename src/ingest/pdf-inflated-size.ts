@@ -23,7 +23,7 @@ export async function checkInflatedSize(bytes: Buffer, limit: number = INGEST_LI
     const dictionary = dictionaryBefore(text, match.index);
     const data = bytes.subarray(match.index + match[0].length);
     try {
-      total += await decodedSize(data, filtersOf(dictionary), limit - total, EARLY_CHANGE.test(dictionary) ? 0 : 1);
+      total += await decodedSize(data, filtersOf(dictionary, text), limit - total, EARLY_CHANGE.test(dictionary) ? 0 : 1);
     } catch (error) {
       if (!(error instanceof OverBudget)) throw error;
       throw new IngestError('LIMIT', `PDF streams inflate to over ${limit} bytes (limit ${limit}); the stream at byte ${match.index} passed it`);
@@ -37,10 +37,23 @@ function dictionaryBefore(text: string, streamAt: number): string {
   return text.slice(Math.max(from, objectAt), streamAt);
 }
 
-/** The filter names in the order they apply; filters given by reference are taken to be one FlateDecode, the usual one. */
-function filtersOf(dictionary: string): string[] {
+/**
+ * The filter names in the order they apply. Filters given by reference are
+ * read from the object referred to; one that cannot be found (inside a
+ * compressed object stream) is taken to be one FlateDecode, the usual one.
+ */
+function filtersOf(dictionary: string, text: string): string[] {
   const entry = FILTER_ENTRY.exec(dictionary)?.[1];
   if (!entry) return [];
-  if (entry.endsWith('R')) return ['FlateDecode'];
-  return [...entry.matchAll(/\/([^\s/[\]<>()]+)/g)].map((name) => name[1]!);
+  const reference = /^(\d+)\s+(\d+)\s+R$/.exec(entry);
+  const names = reference ? referredObject(text, reference[1]!, reference[2]!) ?? '/FlateDecode' : entry;
+  return [...names.matchAll(/\/([^\s/[\]<>()]+)/g)].map((name) => name[1]!);
+}
+
+/** The body of the indirect object `number generation obj … endobj`, as text. */
+function referredObject(text: string, number: string, generation: string): string | undefined {
+  const start = new RegExp(`(?<![0-9])${number}\\s+${generation}\\s+obj\\b`).exec(text);
+  if (!start) return undefined;
+  const end = text.indexOf('endobj', start.index);
+  return text.slice(start.index + start[0].length, end < 0 ? undefined : end);
 }

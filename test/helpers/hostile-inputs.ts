@@ -35,13 +35,15 @@ export function pdfBomb(inflatedBytes: number): Buffer {
 /** A page's content that draws a short line of text: what every page of a many-page PDF repeats. */
 export const ONE_LINE_CONTENT = Buffer.from('BT /F1 12 Tf 72 720 Td (Nianbao) Tj ET\n');
 
-/** One page whose content stream is `data` as given, decoded by `filters` in order. */
-export function pdfWithEncodedContent(data: Buffer, filters: string[]): Buffer {
+/** One page whose content stream is `data` as given, decoded by `filters` in order; `byReference`: the filter array is an object of its own (5 0 R). */
+export function pdfWithEncodedContent(data: Buffer, filters: string[], byReference = false): Buffer {
+  const filterArray = `[${filters.map((f) => `/${f}`).join(' ')}]`;
   return assemblePdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
-    `<< /Length ${data.length} /Filter [${filters.map((f) => `/${f}`).join(' ')}] >>\nstream\n${data.toString('latin1')}\nendstream`,
+    `<< /Length ${data.length} /Filter ${byReference ? '5 0 R' : filterArray} >>\nstream\n${data.toString('latin1')}\nendstream`,
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>',
+    ...(byReference ? [filterArray] : []),
   ]);
 }
 

@@ -34,6 +34,8 @@ describe("a PDF's streams, decoded and counted before pdf.js reads any", () => {
     // 17 million "z", each four zero bytes (68 MB), deflated.
     ['FlateDecode then ASCII85Decode', () => pdfWithEncodedContent(deflateSync(Buffer.from(`${'z'.repeat(17_000_000)}~>`)), ['FlateDecode', 'ASCII85Decode'])],
     ['FlateDecode twice', () => pdfWithEncodedContent(deflateSync(deflateSync(Buffer.alloc(LIMIT + 1))), ['FlateDecode', 'FlateDecode'])],
+    // The same, its filter array an object of its own (/Filter 5 0 R): counted as one FlateDecode, the first pass alone is 64 KB.
+    ['FlateDecode twice, the filters given by reference', () => pdfWithEncodedContent(deflateSync(deflateSync(Buffer.alloc(LIMIT + 1))), ['FlateDecode', 'FlateDecode'], true)],
   ])('%s past the limit is refused', async (_, pdf) => {
     await expect(checkInflatedSize(pdf())).rejects.toThrow(refusal);
   });
