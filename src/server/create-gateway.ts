@@ -16,6 +16,7 @@ import { loadCursorKey } from '../services/cursor-key.service';
 import { batchCostOf } from './batch-cost';
 import { cachePolicyPlugin, noStoreUnlessCacheable } from './cache-policy.plugin';
 import { createContext, type GatewayContext, type SharedResources } from './context';
+import { servedOperationsRule } from './served-operations.rule';
 import { gatewayErrorFormatter } from './format-error';
 import { defaultSettings, type GatewaySettings } from './gateway-settings';
 import { batchLimit, bodyErrorHandler, corsPolicy, jsonBody } from './http-guards';
@@ -78,6 +79,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     hideSchemaDetailsFromClientErrors: !settings.introspection,
     allowBatchedHttpRequests: limits.maxBatch > 1,
     parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [servedOperationsRule],
     includeStacktraceInErrorResponses: !settings.production,
     // Compact JSON: Apollo's default indents every response, which costs time and bytes on large pages.
     stringifyResult: (result) => JSON.stringify(result),

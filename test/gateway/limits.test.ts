@@ -37,6 +37,15 @@ describe('query limits: hostile documents are refused with their own code, and t
     await stillServing();
   });
 
+  it('a subscription, which the schema has no root for, is the caller\'s invalid document, not a fault of the gateway', async () => {
+    expect(await refusal('subscription { __typename }')).toMatchObject({
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      message: 'this gateway serves no subscription operations: send a query or a mutation',
+    });
+    await stillServing();
+  });
+
   it('aliases, directives and tokens', async () => {
     const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: reports { totalCount }`).join(' ')} }`;
     expect(await refusal(aliases)).toMatchObject({ status: 400, code: 'TOO_MANY_ALIASES', message: 'Aliases limit of 30 exceeded, found 31.' });
