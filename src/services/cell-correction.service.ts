@@ -70,6 +70,7 @@ function corrected(cell: VersionCell, correction: CellCorrection, reason: string
   const refuse = (why: string) => badUserInput(`${where}: ${correction.address} ${why}`, `cells.${i}`);
   if (status === undefined) throw refuse('needs a value, or a status BLANK, NA or MISSING');
   if (WITHOUT_VALUE.includes(status) && value !== null) throw refuse(`cannot hold a value with status ${status}`);
+  if (!WITHOUT_VALUE.includes(status) && value === null) throw refuse(`needs a value with status ${status}`);
   if (value !== null) {
     if (!Number.isFinite(value) || value < 0 || value > MAX_CELL_MAGNITUDE) throw refuse(`cannot hold ${value}: a cell holds a number from 0 to ${MAX_CELL_MAGNITUDE}`);
     if (!Number.isInteger(value) && !isDecimalColumn(cell.table, cell.column)) throw refuse(`cannot hold ${value}: it counts, so it holds whole numbers`);
