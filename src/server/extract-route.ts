@@ -40,7 +40,7 @@ export function extractRouter(options: ExtractRouteOptions): Router {
     const match = /^(.+)\.(csv|ndjson|json)$/.exec(req.params.file);
     const document = match && prepared.get(match[1]!);
     if (!match || !document) {
-      res.status(404).json({ error: `no extract ${req.params.file}: write /extract/<name>.<${EXTRACT_FORMATS.join('|')}> with a name of ${[...prepared.keys()].join(', ')}` });
+      res.status(404).json({ error: `no extract ${req.params.file}: write /extract/<name>.<${EXTRACT_FORMATS.join('|')}> with a name of ${[...prepared.keys()].join(', ')}`, code: 'NOT_FOUND' });
       return;
     }
     const [, name, format] = match as unknown as [string, string, ExtractFormat];
@@ -72,7 +72,8 @@ export function extractRouter(options: ExtractRouteOptions): Router {
       res.removeHeader('ETag');
       res.set('Cache-Control', 'no-store');
       if (unavailable) res.status(503).set('Retry-After', String(DATABASE_UNAVAILABLE.retryAfterSeconds)).json({ error: DATABASE_UNAVAILABLE.message, code: DATABASE_UNAVAILABLE.code });
-      else res.status(error instanceof ExtractError ? 400 : 500).json({ error: error instanceof ExtractError ? error.message : 'Internal server error' });
+      else if (error instanceof ExtractError) res.status(400).json({ error: error.message, code: 'BAD_USER_INPUT' });
+      else res.status(500).json({ error: 'Internal server error', code: 'INTERNAL_SERVER_ERROR' });
     }
   });
   return router;

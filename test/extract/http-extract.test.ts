@@ -47,17 +47,19 @@ describe('HTTP extracts, persisted queries and cache hints', () => {
     expect((await get('/extract/failing-checks.csv', { 'if-none-match': etag })).status).toBe(200);
   });
 
-  it('bad names and variables: 404 and 400 with a message', async () => {
+  it('bad names and variables: 404 and 400 with a message and a code', async () => {
     const missing = await get('/extract/nothing.csv');
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: string }).error).toContain('report-tables');
+    const notFound = (await missing.json()) as { error: string; code: string };
+    expect(notFound.error).toContain('report-tables');
+    expect(notFound.code).toBe('NOT_FOUND');
     const bad = await get('/extract/report-tables.csv?year=soon');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: 'Variable "$year" got invalid value "soon"; Int cannot represent non-integer value: "soon"' });
+    expect(await bad.json()).toEqual({ error: 'Variable "$year" got invalid value "soon"; Int cannot represent non-integer value: "soon"', code: 'BAD_USER_INPUT' });
     const unknown = await get('/extract/report-tables.csv?colour=red');
     expect(unknown.status).toBe(400);
     const nul = await get(`/extract/all-cells.csv?filter=${encodeURIComponent('{"agencyName": "\\u0000"}')}`);
-    expect({ status: nul.status, body: await nul.json() }).toEqual({ status: 400, body: { error: 'reports(filter.agencyName): a NUL character (\\u0000) is not allowed' } });
+    expect({ status: nul.status, body: await nul.json() }).toEqual({ status: 400, body: { error: 'reports(filter.agencyName): a NUL character (\\u0000) is not allowed', code: 'BAD_USER_INPUT' } });
   });
 
   it('automatic persisted queries: a hash alone after the first full request', async () => {
