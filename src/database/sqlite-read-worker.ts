@@ -6,8 +6,23 @@ import workerpool from 'workerpool';
  * run as long as it likes without holding up the gateway, and the gateway ends
  * the process (and so the statement) when the request's time is up.
  */
-const database = new Database(process.argv[2]!, { readonly: true, fileMustExist: true, timeout: 10_000 });
-database.pragma('cache_size = -16384');
+const database = openDatabase(process.argv[2]!);
+
+/**
+ * A file that cannot be opened (taken away before this worker started) fails
+ * each read with SQLite's own error, which the gateway answers as the database
+ * being unavailable: a worker that died on starting would leave its reads
+ * waiting for ever.
+ */
+function openDatabase(path: string): Database.Database | Error {
+  try {
+    const opened = new Database(path, { readonly: true, fileMustExist: true, timeout: 10_000 });
+    opened.pragma('cache_size = -16384');
+    return opened;
+  } catch (error) {
+    return error as Error;
+  }
+}
 
 /** Rows as arrays with the column names once: less to serialise than one object per row. */
 export interface ReadResult {
@@ -19,6 +34,7 @@ const statements = new Map<string, Database.Statement>();
 const MAX_STATEMENTS = 200;
 
 function prepared(sql: string): Database.Statement {
+  if (database instanceof Error) throw database;
   let statement = statements.get(sql);
   if (!statement) {
     statement = database.prepare(sql);

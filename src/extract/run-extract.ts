@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify';
-import { execute, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { argumentRefusal } from '../schema/argument-refusal';
@@ -69,6 +69,9 @@ async function executePage(run: ExtractRun, variableValues: Record<string, unkno
   const refusal = argumentRefusal(run.schema, run.prepared.document, run.prepared.operation.name?.value, variableValues);
   if (refusal) throw new ExtractError(refusal.message);
   const result = await execute({ schema: run.schema, document: run.prepared.document, operationName: run.prepared.operation.name?.value, variableValues, contextValue: run.context() });
-  if (result.errors?.length) throw new ExtractError(result.errors.map((e) => `${e.path ? `${e.path.join('.')}: ` : ''}${e.message}`).join('\n'));
-  return result.data;
+  if (!result.errors?.length) return result.data;
+  // A resolver's own failure (the database gone, a fault) is not the caller's to fix: it goes up as it is, to be answered 503 or 500.
+  const fault = result.errors.map((e) => e.originalError).find((cause) => cause && !(cause instanceof GraphQLError));
+  if (fault) throw fault;
+  throw new ExtractError(result.errors.map((e) => `${e.path ? `${e.path.join('.')}: ` : ''}${e.message}`).join('\n'));
 }

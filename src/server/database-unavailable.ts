@@ -1,5 +1,5 @@
-/** The database went away or refuses connections: PostgreSQL's connection and shutdown classes, socket errors, SQLite's lock wait running out. */
-const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'SQLITE_BUSY']);
+/** The database went away or refuses connections: PostgreSQL's connection and shutdown classes, socket errors, SQLite's lock wait running out or its file gone. */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'SQLITE_BUSY', 'SQLITE_CANTOPEN']);
 const UNAVAILABLE_MESSAGE = /Connection terminated|not currently accepting connections|database system is (starting up|shutting down)|timeout exceeded when trying to connect/i;
 
 /** What /graphql and /extract answer while the database is away: 503 with Retry-After, so clients and balancers back off. */

@@ -64,18 +64,37 @@ describe('SQLite: concurrent readers and one writer', () => {
 });
 
 describe('SQLite: the file taken away while serving', () => {
-  it('the open connections keep the file: /graphql and /extract go on answering with the same data, so there is no unavailable state to report', async () => {
-    const gateway = await startTestGateway(SAMPLE_SOURCES, { kind: 'sqlite' });
+  const filePath = (gateway: TestGateway) => String(gateway.dataSource.options.database);
+
+  it('the open connections keep the file: /graphql and /extract go on answering with the same data', async () => {
+    // One read worker, which has the file open once the first request is answered.
+    const gateway = await startTestGateway(SAMPLE_SOURCES, { kind: 'sqlite', settings: { readWorkers: 1 } });
     try {
-      const path = String(gateway.dataSource.options.database);
       expect((await gateway.graphql('{ reports { totalCount } }')).body).toEqual({ data: { reports: { totalCount: 5 } } });
-      rmSync(path);
-      expect(existsSync(path)).toBe(false);
+      rmSync(filePath(gateway));
+      expect(existsSync(filePath(gateway))).toBe(false);
       expect((await gateway.graphql('{ reports { totalCount } }')).body).toEqual({ data: { reports: { totalCount: 5 } } });
       const extract = await fetch(`${gateway.url}/extract/all-cells.csv`);
       expect(extract.status).toBe(200);
       // 5 sample reports of 200 cells each, plus the header line.
       expect((await extract.text()).trim().split('\n')).toHaveLength(5 * 200 + 1);
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('a read worker that starts after the file is gone answers DATABASE_UNAVAILABLE (503) at once, on /graphql and /extract; the reads do not wait for ever', async () => {
+    const gateway = await startTestGateway(SAMPLE_SOURCES, { kind: 'sqlite', settings: { readWorkers: 1 }, prepare: async (dataSource) => rmSync(String(dataSource.options.database)) });
+    try {
+      const answer = await gateway.graphql('{ reports { totalCount } }');
+      expect(answer.status).toBe(503);
+      expect(answer.body.errors?.[0]?.extensions).toEqual({ code: 'DATABASE_UNAVAILABLE' });
+      const extract = await fetch(`${gateway.url}/extract/all-cells.csv`);
+      expect({ status: extract.status, retryAfter: extract.headers.get('retry-after'), body: await extract.json() }).toEqual({
+        status: 503,
+        retryAfter: '5',
+        body: { error: 'the database is unavailable for the moment: try again shortly', code: 'DATABASE_UNAVAILABLE' },
+      });
     } finally {
       await gateway.stop();
     }
