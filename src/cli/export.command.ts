@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify';
 import type { Command } from 'commander';
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import { write } from '../extract/write-json';
 import { CELL_RECORD_FIELDS, exportCells, exportVersionCells } from '../services/cell-export.service';
 import { csvOptions } from '../services/csv-output';
 import { withDatabase } from './open-database';
@@ -56,11 +56,6 @@ function describeFilter(options: { years?: number[]; agency: string[]; tables?: 
   const parts = [...options.agency.map((name) => `--agency ${name}`), options.years ? `--years ${options.years.join(',')}` : '', options.tables ? `--tables ${options.tables.join(',')}` : ''];
   const given = parts.filter((part) => part !== '');
   return given.length > 0 ? `: ${given.join(' ')}` : '';
-}
-
-/** Writes with back-pressure, so a slow reader keeps memory bounded. */
-async function write(stream: Writable, chunk: unknown): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
 function parseYears(text: string): number[] {
