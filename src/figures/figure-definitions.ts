@@ -82,8 +82,18 @@ export function isRateFigure(name: FigureName): boolean {
   return name === 'reportCompleteness' || linearFigures().some((figure) => figure.name === name && figure.denominator !== undefined);
 }
 
+const DEFINED = new Map<string, readonly LinearFigure[]>();
+
 /** Every figure but reportCompleteness, which counts parts and cells present rather than summing cells, as a generation's tables give it. */
-export function linearFigures(basis: CorrectionBasis = 'TOTAL', generation: Generation = 'G3'): LinearFigure[] {
+export function linearFigures(basis: CorrectionBasis = 'TOTAL', generation: Generation = 'G3'): readonly LinearFigure[] {
+  // Figures are computed for every report read: the definitions are made once per basis and generation.
+  const key = `${basis}/${generation}`;
+  let figures = DEFINED.get(key);
+  if (!figures) DEFINED.set(key, (figures = defineLinearFigures(basis, generation)));
+  return figures;
+}
+
+function defineLinearFigures(basis: CorrectionBasis, generation: Generation): LinearFigure[] {
   const t3 = t3Of(generation);
   return [
     { name: 'applicationsReceived', numerator: plus(total('new')) },

@@ -25,9 +25,13 @@ export function whereSomeNameContains<T extends ObjectLiteral>(query: SelectQuer
  * The agencies an exact name finds, as ingest files a report under it: its
  * name, else its full name, else its short name, else the name without the
  * region printed in front (淮安市洪泽区人民政府 → 洪泽区人民政府), else a stored
- * name with a region in front of this one. One statement.
+ * name with a region in front of this one. One statement for the name
+ * itself (indexed), a second for any other.
  */
 export async function agenciesNamed(manager: EntityManager, name: string): Promise<AgenciesNamed> {
+  // Names are unique, so the name itself is the one closest match: one indexed lookup for what ingest meets nearly always.
+  const named = await manager.findOne(Agency, { where: { name } });
+  if (named) return { agencies: [named], match: 'NAME' };
   const withoutRegion = namesWithoutRegion(name);
   const candidates = await manager
     .createQueryBuilder(Agency, 'agency')
