@@ -1,4 +1,4 @@
-import { labelMatches } from '../template/label-normalize';
+import { labelMatches, wrappedLabelMatch } from '../template/label-normalize';
 import type { RowTemplate } from '../template/template.types';
 import type { ParseWarning, SourceLine } from './parsed-report.types';
 import { hasValue, splitTableLine } from './table-line';
@@ -16,7 +16,9 @@ const CONTEXT_LINES = 3;
  * Finds each template row's value line inside a table's lines, by label and in
  * template order. A value line whose own label names no row (a label broken
  * across lines, or a row split after its label) is read together with the
- * label-only lines just before it.
+ * label-only lines just before it, and failing that with the label-only line
+ * just after it (a cell that wraps its label around its values), which the row
+ * then takes: it is no context for the next row.
  */
 export function readRows(
   table: string,
@@ -27,14 +29,20 @@ export function readRows(
   const found = new Map<string, RowRead>();
   let cursor = 0;
   let context: string[] = [];
-  for (const source of lines) {
+  for (let at = 0; at < lines.length; at += 1) {
+    const source = lines[at]!;
     if (source.text.trim() === '') continue;
     const line = splitTableLine(source.text);
     if (!hasValue(line)) {
       context = [...context, line.label].slice(-CONTEXT_LINES);
       continue;
     }
-    const index = matchWithContext(rows, cursor, line.label, context);
+    let index = matchWithContext(rows, cursor, line.label, context);
+    if (index === undefined) {
+      const after = labelLineAfter(lines, at);
+      index = after ? matchWrapped(rows, cursor, line.label, context, after.label) : undefined;
+      if (after && index !== undefined) at = after.at;
+    }
     context = [];
     if (index === undefined) {
       if (cursor < rows.length) {
@@ -60,6 +68,25 @@ function matchWithContext(rows: readonly RowTemplate[], cursor: number, label: s
     if (text === '') continue;
     const index = matchRow(rows, cursor, text);
     if (index !== undefined) return index;
+  }
+  return undefined;
+}
+
+function matchWrapped(rows: readonly RowTemplate[], cursor: number, label: string, context: string[], after: string): number | undefined {
+  const matches = rows.slice(cursor).map((row) => row.match);
+  for (let taken = 0; taken <= context.length; taken += 1) {
+    const index = wrappedLabelMatch([...context.slice(context.length - taken), label].join(''), after, matches);
+    if (index !== undefined) return cursor + index;
+  }
+  return undefined;
+}
+
+/** The next non-blank line when it holds a label and no value. */
+function labelLineAfter(lines: readonly SourceLine[], at: number): { label: string; at: number } | undefined {
+  for (let next = at + 1; next < lines.length; next += 1) {
+    if (lines[next]!.text.trim() === '') continue;
+    const line = splitTableLine(lines[next]!.text);
+    return hasValue(line) || line.label === '' ? undefined : { label: line.label, at: next };
   }
   return undefined;
 }

@@ -1,3 +1,5 @@
+import type { LabelMatch } from './template.types';
+
 /**
  * Canonical form of a printed label: NFKC (full-width brackets, digits and
  * punctuation become ASCII) and no white space, so that 其他法律行政法规禁止公开,
@@ -7,7 +9,7 @@ export function normalizeLabel(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').replace(/[“”"]/g, '"');
 }
 
-export function labelMatches(label: string, match: { contains: string[]; endsWith?: string[] }): boolean {
+export function labelMatches(label: string, match: LabelMatch): boolean {
   const normalized = normalizeLabel(label);
   return (
     match.contains.some((alias) => normalized.includes(normalizeLabel(alias))) ||
@@ -17,4 +19,17 @@ export function labelMatches(label: string, match: { contains: string[]; endsWit
 
 function stripTrailingPunctuation(text: string): string {
   return text.replace(/[\s.,:;)。，：；、]+$/u, '');
+}
+
+/**
+ * A label a table cell wraps around its values, one part printed above their
+ * line and one below: the row the two parts name together. The part after
+ * counts only when neither part names a row alone (a part that does is a label
+ * of its own, the next row's) and the joined label names exactly one row.
+ */
+export function wrappedLabelMatch(before: string, after: string, matches: readonly LabelMatch[]): number | undefined {
+  if (normalizeLabel(after) === '') return undefined;
+  if (matches.some((match) => labelMatches(before, match) || labelMatches(after, match))) return undefined;
+  const named = matches.flatMap((match, index) => (labelMatches(`${before}${after}`, match) ? [index] : []));
+  return named.length === 1 ? named[0] : undefined;
 }
