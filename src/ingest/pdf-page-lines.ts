@@ -15,7 +15,7 @@ interface Run {
 const SAME_LINE = 0.3;
 /** A gap wider than this (in font sizes) between two runs on a line separates table cells. */
 const CELL_GAP = 1.2;
-/** Page numbers printed in the footer: "- 3 -", "3", "第 3 页". */
+/** Page numbers printed in the footer or header: "- 3 -", "3", "第 3 页", as a page's last or first line (elsewhere a lone number is a table's value). */
 const PAGE_NUMBER = /^(-\s*\d+\s*-|\d+|第\s*\d+\s*页(\s*共\s*\d+\s*页)?)$/;
 
 /**
@@ -54,7 +54,7 @@ export async function pdfPageLines(bytes: Buffer): Promise<string> {
         const [a, b, , , x, y] = item.transform as number[];
         runs.push({ text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 10 });
       }
-      lines.push(...pageLines(runs).filter((line) => !PAGE_NUMBER.test(line.trim())));
+      lines.push(...pageLines(runs).filter((line, index, page) => !((index === 0 || index === page.length - 1) && PAGE_NUMBER.test(line.trim()))));
     }
   } finally {
     await document.destroy();
