@@ -14,10 +14,11 @@ const MAX_LOST = 2;
  * them. A short sequence (a row printed with fewer values than columns) is
  * placed at every possible position of its lost cells; a placement counts when
  * the identities fix the lost values and every identity it completes holds.
+ * Cells the text never reached (it was cut off before them) are never filled.
  */
-export function inferLostCells(cells: CellMap, shortSequences: readonly ShortSequence[], warnings: ParseWarning[], identities: readonly Identity[]): void {
+export function inferLostCells(cells: CellMap, shortSequences: readonly ShortSequence[], warnings: ParseWarning[], identities: readonly Identity[], unreached: ReadonlySet<string> = new Set()): void {
   for (const sequence of shortSequences) alignShortSequence(cells, sequence, warnings, identities);
-  inferSingleMissing(cells, warnings, identities);
+  inferSingleMissing(cells, warnings, identities, unreached);
 }
 
 interface Placement {
@@ -125,9 +126,10 @@ function solveFor(identity: Identity, target: string, valueOf: (address: string)
 }
 
 /** A lost total recomputed from its parts, or a lost part from its total: one MISSING cell in an otherwise read identity. */
-function inferSingleMissing(cells: CellMap, warnings: ParseWarning[], identities: readonly Identity[]): void {
+function inferSingleMissing(cells: CellMap, warnings: ParseWarning[], identities: readonly Identity[], unreached: ReadonlySet<string>): void {
   const missing = new Set([...cells.values()].filter((c) => c.status === 'MISSING').map(cellAddress));
   const valueOf = (address: string) => (missing.has(address) ? undefined : knownValue(cells.get(address)));
+  for (const address of unreached) missing.delete(address);
   for (const [address, { value, rule }] of solve(missing, valueOf, identities)) {
     Object.assign(cells.get(address)!, { value, status: statusOfNumber(value), inferred: true, rule });
     warnings.push({ code: 'INFERRED_CELL', message: `${address}: not found in the source; inferred from ${rule}`, address });

@@ -9,6 +9,7 @@ import { checkTableLimits, checkTextLimits, parseDeadline } from './ingest-limit
 import type { ParsedCell, ParsedReport, ParseWarning, SourceLine } from './parsed-report.types';
 import { parsePublicationDate, parseTitle } from './parse-title';
 import { parseSections } from './parse-sections';
+import { readCutOff } from './read-cut-off';
 import { readT2 } from './read-t2';
 import { readT3 } from './read-t3';
 import { readT4 } from './read-t4';
@@ -55,8 +56,10 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
     const t4 = readT4(regionOf('t4'), warnings);
     checkTime('table t4');
     cells = [...t2, ...t3.cells, ...t4.cells];
+    const shortRows = [...t3.shortRows, ...t4.shortRows];
+    const unreached = readCutOff(sections, partLines, tables, cells, shortRows, warnings);
     warnUnreadableValues(cells, warnings);
-    inferLostCells(new Map(cells.map((cell) => [cellAddress(cell), cell])), [...t3.shortRows, ...t4.shortRows], warnings, identitiesOf(generation));
+    inferLostCells(new Map(cells.map((cell) => [cellAddress(cell), cell])), shortRows, warnings, identitiesOf(generation), unreached);
   } else {
     warnings.push({ code: 'TABLES_NOT_READ', message: 'tables are not in a recognised template generation; sections stored' });
   }
