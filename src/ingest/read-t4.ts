@@ -23,6 +23,11 @@ export function readT4(lines: readonly SourceLine[], warnings: ParseWarning[]): 
     }
     if (values.length >= ADDRESSES.length) break;
   }
+  // Empty fields before the first value are a merged label cell's (a page's empty corner cell), not blank values, when there are more fields than cells.
+  while (values.length > ADDRESSES.length && values[0] === '') {
+    values.shift();
+    sourceLines.shift();
+  }
   const missing = ADDRESSES.map((a) => missingCell(a.table, a.row, a.column));
   if (values.length === 0) {
     warnings.push({ code: 'TABLE_NOT_FOUND', message: 't4: no line of review and litigation figures found', address: 't4' });

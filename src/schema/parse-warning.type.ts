@@ -11,6 +11,7 @@ const WARNING_CODES = [
   'INFERRED_CELL: a cell not found was recomputed from a table identity',
   'SINGLE_ROW_BLOCK: a 2021 table prints （六）其他处理 as one row; its three rows are 0 when that row is all 0, else MISSING',
   'UNREADABLE_VALUE: a value is not a number (or too large to be one); the cell is MISSING, its text kept in raw',
+  'TRUNCATED: the text stops partway through a table (a page cut off); what was printed is read, every cell after the last row read is MISSING and never inferred',
 ].join('; ');
 
 @ObjectType('ParseWarning', { description: 'Something the parser could not read as the template prints it' })
