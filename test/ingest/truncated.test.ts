@@ -11,6 +11,7 @@ const REPORTS: [string, string][] = [...SAMPLE_FILES.map((file): [string, string
 type CutPoint = { table: 't2' | 't3'; row: string; values?: number } | { table: 't4'; header: true } | { table: 't4'; values: number };
 
 const CUTS: CutPoint[] = [
+  { table: 't2', row: 'regulations', values: 2 },
   { table: 't2', row: 'normativeDocuments' },
   { table: 't2', row: 'penalty' },
   { table: 't3', row: 'new' },
