@@ -80,3 +80,18 @@ describe.each(REPORTS)('%s cut off inside a table', (_name, original) => {
     expect(full.warnings.filter((w) => w.code === 'TRUNCATED')).toEqual([]);
   });
 });
+
+describe('a table that is short but not cut off', () => {
+  it('t4 with a value lost, followed by narrative under headings the parser does not know: no TRUNCATED, the lost cell handled as ever', () => {
+    const lines = sampleText(SAMPLE_FILES[0]!)
+      .replace('五、存在的主要问题及改进情况', '五、工作中的不足')
+      .replace('六、其他需要报告的事项', '六、附记')
+      .split('\n');
+    const valuesAt = lines.findIndex((line) => /^0(\t0){14}$/.test(line));
+    lines[valuesAt] = lines[valuesAt]!.split('\t').slice(1).join('\t');
+    const report = parseReport(lines.join('\n'));
+    expect(report.sections.at(-1)?.code).toBe('4');
+    expect(report.warnings.map((w) => w.code)).not.toContain('TRUNCATED');
+    expect(report.warnings.filter((w) => w.code === 'LOST_CELL').map((w) => w.address)).toEqual(['t4']);
+  });
+});
