@@ -12,6 +12,8 @@ export interface T4HtmlShape {
   headerTh?: boolean;
   /** The part heading is the table's own first row, across all 15 columns. */
   headingInTable?: boolean;
+  /** t4's rows (under its heading in the table) continue t3's table, as one table in the page. */
+  inT3Table?: boolean;
 }
 
 const OUTCOMES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
@@ -30,8 +32,13 @@ export function renderHtml2019(text: string, shape: T4HtmlShape): string {
   const headingAt = lines.findIndex((line) => /^四、.*行政复议.*行政诉讼/.test(line.trim()));
   const start = lines.findIndex((line, index) => index > headingAt && line.startsWith('行政复议\t'));
   const marker = 'T4-TABLE-GOES-HERE';
-  const rest = [...lines.slice(0, shape.headingInTable ? headingAt : start), marker, ...lines.slice(valuesAt + 1)].join('\n');
-  return renderHtml(rest).replace(`<p>${marker}</p>`, t4Table(values, lines[headingAt]!.trim(), shape));
+  const headingInTable = shape.headingInTable || shape.inT3Table;
+  const rest = [...lines.slice(0, headingInTable ? headingAt : start), marker, ...lines.slice(valuesAt + 1)].join('\n');
+  const page = renderHtml(rest).replace(`<p>${marker}</p>`, t4Table(values, lines[headingAt]!.trim(), { ...shape, headingInTable }));
+  if (!shape.inT3Table) return page;
+  const joined = page.replace(/<\/table>\s*<table border="1" cellspacing="0">\s*<tbody>/, '');
+  if (joined === page) throw new Error('t3 and t4 tables are not next to each other');
+  return joined;
 }
 
 function t4Table(values: string[], heading: string, shape: T4HtmlShape): string {

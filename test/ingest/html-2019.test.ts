@@ -15,7 +15,8 @@ const SHAPES: [string, T4HtmlShape][] = [
   ['a leading empty cell before the values', { leadingEmptyCell: true }],
   ['header cells as <th>', { headerTh: true }],
   ['the part heading inside the table', { headingInTable: true }],
-  ['all of these at once', { vertical: true, wordCells: true, leadingEmptyCell: true, headerTh: true, headingInTable: true }],
+  ['t4 in the same table as t3', { inT3Table: true }],
+  ['all of these at once', { vertical: true, wordCells: true, leadingEmptyCell: true, headerTh: true, headingInTable: true, inT3Table: true }],
 ];
 
 const t4 = (text: string) =>
