@@ -10,6 +10,8 @@ export interface SectionsRead {
 }
 
 const PART_NUMBER = new RegExp(`^([${CHINESE_NUMERAL_CLASS}]{1,2})[、.]`);
+/** Sentence ends as a heading is compared (NFKC: ！？； are half-width). */
+const SENTENCE_END = /[。!?;]$/;
 const SUB_PART_NUMBER = new RegExp(`^\\(([${CHINESE_NUMERAL_CLASS}]{1,2})\\)`);
 
 /** The six parts and the sub-parts of part 一, found by heading in template order. */
@@ -58,6 +60,8 @@ function isPartHeading(heading: string, part: PartTemplate, number: number): boo
   if (heading.length > HEADING_MAX_LENGTH || heading.startsWith('(')) return false;
   const numbered = PART_NUMBER.exec(heading);
   if (numbered && chineseNumber(numbered[1]!) !== number) return false;
+  // An unnumbered short line that ends a sentence is narrative wrapped onto a line of its own.
+  if (!numbered && SENTENCE_END.test(heading)) return false;
   return part.match.some((words) => words.every((word) => heading.includes(normalizeLabel(word))));
 }
 

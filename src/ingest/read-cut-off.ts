@@ -1,4 +1,5 @@
 import { PARTS } from '../template/parts.template';
+import { T4_TEMPLATE } from '../template/t4.template';
 import { cellAddress } from '../template/tables.template';
 import type { TableTemplate } from '../template/template.types';
 import { missingCell, readCell, type ShortSequence } from './cell-factory';
@@ -93,7 +94,9 @@ function rowCut(template: TableTemplate, region: readonly SourceLine[], cells: r
     : { lastRow: last.row, line: last.line, where: `after row ${label} (line ${last.line}); later rows not read` };
 }
 
-/** t4: its 15 values, of which the text printed fewer. */
+const T4_CELLS = T4_TEMPLATE.rows.length * T4_TEMPLATE.columns.length;
+
+/** t4: its values (one printed row of every cell), of which the text printed fewer. */
 function t4Cut(region: readonly SourceLine[]): Cut | undefined {
   const values: string[] = [];
   let line: number | undefined;
@@ -103,9 +106,9 @@ function t4Cut(region: readonly SourceLine[]): Cut | undefined {
     values.push(...withoutTrailingBlanks(read.values));
     line = source.number;
   }
-  if (values.length >= 15) return undefined;
+  if (values.length >= T4_CELLS) return undefined;
   if (values.length === 0) return { lastRow: -1, line: lastLine(region), where: `before its values (line ${lastLine(region)}); no value read` };
-  return { lastRow: 0, line, partial: values, where: `after ${values.length} of its 15 values (line ${line}); later values not read` };
+  return { lastRow: 0, line, partial: values, where: `after ${values.length} of its ${T4_CELLS} values (line ${line}); later values not read` };
 }
 
 function lastLine(region: readonly SourceLine[]): number | undefined {

@@ -118,6 +118,14 @@ describe('parser quirks', () => {
     expect(report.sections.find((s) => s.code === '3')!.text).toContain('四、结转下年度继续办理');
   });
 
+  it('a short narrative line that ends a sentence is not a part heading, however many heading words it holds', () => {
+    const variant = replaceOnce(S000, '二、主动公开政府信息情况', '全年未发生因政府信息公开引起的\n行政复议、行政诉讼。\n二、主动公开政府信息情况');
+    const report = parseReport(variant);
+    expect(report.sections.map((s) => s.code)).toEqual(parseReport(S000).sections.map((s) => s.code));
+    expect(JSON.stringify(report.sections.find((s) => s.code === '1'))).toContain('行政复议、行政诉讼。');
+    expect(report.cells).toEqual(parseReport(S000).cells.map((c) => ({ ...c, line: c.line === null ? null : c.line + 2 })));
+  });
+
   it('fees keep every written digit, grouped thousands included', () => {
     expect(cells(S001).get('t2/fees/amount')).toMatchObject({ value: 1165.5066, raw: '1165.5066', status: 'NUMBER' });
     const variant = replaceOnce(S004, '行政事业性收费\t0', '行政事业性收费\t1,234.50');
