@@ -43,6 +43,8 @@ const PAGE_NUMBER = /^(-\s*\d+\s*-|\d+|第\s*\d+\s*页(\s*共\s*\d+\s*页)?)$/;
  * line, page after page, with table cells separated by tabs where the gap
  * between runs says a new cell begins. Rows are rebuilt from the runs'
  * positions, so a table that spans pages reads on; page numbers are left out.
+ * With the text, each line's page and the box of each of its runs (`places`,
+ * one per line), from which cells get their page and box (attach-pdf-places.ts).
  * Runs in the PDF reader's worker (pdf-text.ts), which bounds its time and memory.
  */
 export async function pdfPageLines(bytes: Buffer): Promise<PdfPages> {
