@@ -7,6 +7,7 @@ import { ndjson, runCli } from '../helpers/run-cli';
 import { cliDatabase } from '../helpers/test-databases';
 
 const PDF_2023 = join(FIXTURES, 'pdf', 'hongze-2023.pdf');
+const PDF_2024 = join(FIXTURES, 'pdf', 'hongze-2024.pdf');
 const EDITOR = { authorization: 'Bearer editor-secret-1' };
 // t2/penalty/decisions of hongze-2023.pdf: 4119 on page 3, where pdftotext boxes it at x 362.159–386.159, 132.218–147.962 from the top.
 const PENALTY = { raw: '4119', page: 3, box: { x: 362.16, y: 697.71, width: 24, height: 12 } };
@@ -22,7 +23,7 @@ interface CellView {
 describe('page and box over GraphQL, through a correction, and in the export', () => {
   let gateway: TestGateway;
   beforeAll(async () => {
-    gateway = await startTestGateway([{ file: PDF_2023 }, { file: join(SEEDS, SAMPLE_FILES[0]!) }], { apiKeys: 'alice:editor:editor-secret-1' });
+    gateway = await startTestGateway([{ file: PDF_2023 }, { file: PDF_2024 }, { file: join(SEEDS, SAMPLE_FILES[0]!) }], { apiKeys: 'alice:editor:editor-secret-1' });
   });
   afterAll(() => gateway.stop());
 
@@ -39,7 +40,10 @@ describe('page and box over GraphQL, through a correction, and in the export', (
     const pdf = await reportOf('洪泽区人民政府', 2023);
     expect(pdf.cells.find((c) => c.address === 't2/penalty/decisions')).toEqual({ address: 't2/penalty/decisions', ...PENALTY });
     expect(pdf.version.cells).toEqual(pdf.cells);
-    expect(pdf.sections.map((s) => [s.code, s.page])).toEqual([['1', 1], ['2', 1], ['3', 3], ['4', 4], ['5', 4], ['6', 5]]);
+    // As `pdftotext -layout` shows the headings of hongze-2024.pdf: 一 on page 1, its （三） on page 2, 二 on 2, 三 on 3, 四 and 五 on 4, 六 on 5.
+    const sections = (await reportOf('洪泽区人民政府', 2024)).sections;
+    expect(sections.map((s) => [s.code, s.page])).toEqual([['1', 1], ['2', 2], ['3', 3], ['4', 4], ['5', 4], ['6', 5]]);
+    expect(sections[0]!.children.map((s) => [s.code, s.page])).toEqual([['1.1', 1], ['1.2', 1], ['1.3', 2], ['1.4', 2], ['1.5', 2]]);
     const text = await reportOf('驻马店经济开发区招商局', 2023);
     expect(new Set(text.cells.map((c) => `${c.page} ${c.box}`))).toEqual(new Set(['null null']));
     expect(new Set(text.sections.map((s) => s.page))).toEqual(new Set([null]));
