@@ -29,6 +29,8 @@ export interface VersionSection {
   title: string;
   text: string;
   line: number;
+  /** Read from a PDF: the page the heading is printed on. */
+  page: number | null;
 }
 
 /** Everything a version holds: what becomes the report's row, sections and cells when it is current. */

@@ -42,4 +42,8 @@ export class Section {
   @Field(() => Int, { description: 'Source line of the heading' })
   @Column({ type: 'integer' })
   line!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Read from a PDF: the page (1-based) the heading is printed on; null for other formats and for a PDF stored before pages were kept' })
+  @Column({ type: 'integer', nullable: true })
+  page!: number | null;
 }

@@ -1,6 +1,8 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { CellBox } from '../ingest/cell-box';
 import type { CellStatus } from '../ingest/parsed-report.types';
+import { CellBoxType } from '../schema/cell-box.type';
 import { CellStatusEnum } from '../schema/enums';
 import { cellAddress } from '../template/tables.template';
 import { Report } from './report.entity';
@@ -62,6 +64,34 @@ export class TableCell {
   @Field(() => Int, { nullable: true, description: 'Source line the value was read from' })
   @Column({ type: 'integer', nullable: true })
   line!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Read from a PDF: the page (1-based) the value's line is printed on; null for other formats and for a PDF stored before pages were kept" })
+  @Column({ type: 'integer', nullable: true })
+  page!: number | null;
+
+  @Column({ name: 'box_x', type: 'double precision', nullable: true })
+  boxX!: number | null;
+
+  @Column({ name: 'box_y', type: 'double precision', nullable: true })
+  boxY!: number | null;
+
+  @Column({ name: 'box_width', type: 'double precision', nullable: true })
+  boxWidth!: number | null;
+
+  @Column({ name: 'box_height', type: 'double precision', nullable: true })
+  boxHeight!: number | null;
+
+  @Field(() => CellBoxType, { nullable: true, description: 'Read from a PDF: where the value is printed on its page; null when nothing is printed for it (BLANK, lost, inferred) and when page is null' })
+  get box(): CellBox | null {
+    return this.boxX === null || this.boxX === undefined ? null : { x: this.boxX, y: this.boxY!, width: this.boxWidth!, height: this.boxHeight! };
+  }
+
+  set box(box: CellBox | null) {
+    this.boxX = box?.x ?? null;
+    this.boxY = box?.y ?? null;
+    this.boxWidth = box?.width ?? null;
+    this.boxHeight = box?.height ?? null;
+  }
 
   @Field({ description: 'The value or status was corrected by a person after reading' })
   @Column({ type: 'boolean', default: false })

@@ -47,10 +47,12 @@ function alignShortSequence(cells: CellMap, sequence: ShortSequence, warnings: P
     const cell = cells.get(address)!;
     const value = first.values.get(address);
     const rule = lostSomewhere.get(address);
-    const raw = first.lost.has(address) ? null : sequence.observed[observedIndex++]!;
+    const observed = first.lost.has(address) ? undefined : observedIndex++;
+    const raw = observed === undefined ? null : sequence.observed[observed]!;
+    const place = observed === undefined ? undefined : sequence.places[observed];
     // A printed "/", blank or unreadable figure keeps what it says; the identities only placed it.
     const read = value === undefined ? (readCellValue(raw ?? '') ?? { value: null, status: 'MISSING' as const }) : { value, status: value === 0 ? ('ZERO' as const) : ('NUMBER' as const) };
-    Object.assign(cell, { ...read, raw, line: sequence.line, inferred: rule !== undefined, rule: rule ?? null });
+    Object.assign(cell, { ...read, raw, line: place?.line ?? sequence.line, offset: place?.offset, inferred: rule !== undefined, rule: rule ?? null });
   }
   const inferred = [...lostSomewhere.keys()];
   warn(

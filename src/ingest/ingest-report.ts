@@ -29,10 +29,11 @@ export interface IngestResult extends Omit<StoreResult, 'report'> {
 
 /** Decode, parse and store one report. Throws IngestError for input that is not a readable report. */
 export async function ingestReport(dataSource: DataSource, input: IngestInput): Promise<IngestResult> {
-  const { text, ...source } = await readSource(input.bytes, { timeoutMs: input.timeoutMs });
+  const { text, places, ...source } = await readSource(input.bytes, { timeoutMs: input.timeoutMs });
   const normalizedText = text.replace(/\r\n?/g, '\n');
-  const report = parseReport(normalizedText, input);
-  const contentHash = createHash('sha256').update(normalizedText).digest('hex');
+  const report = parseReport(normalizedText, { ...input, places });
+  // A PDF's reading is its text and where it was printed: a reading stored without pages is not the same one.
+  const contentHash = createHash('sha256').update(normalizedText).update(places ? JSON.stringify(places) : '').digest('hex');
   const { report: stored, ...result } = await storeReport(dataSource, report, {
     contentHash,
     sourceFile: input.fileName ?? null,

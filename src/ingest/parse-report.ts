@@ -5,6 +5,8 @@ import { identitiesOf } from '../checks/identities';
 import { detectGeneration } from './detect-generation';
 import { IngestError } from './ingest-error';
 import { inferLostCells } from './infer-lost-cells';
+import { placeCells, placeSections } from './attach-pdf-places';
+import type { PdfLinePlace } from './pdf-page-lines';
 import { checkTableLimits, checkTextLimits, parseDeadline } from './ingest-limits';
 import type { ParsedCell, ParsedReport, ParseWarning, SourceLine } from './parsed-report.types';
 import { parsePublicationDate, parseTitle } from './parse-title';
@@ -21,6 +23,8 @@ export interface ParseOptions {
   year?: number;
   /** Overrides INGEST_LIMITS.parseTimeoutMs. */
   timeoutMs?: number;
+  /** The text came from a PDF: where each of its lines was printed (pdf-page-lines.ts). */
+  places?: readonly PdfLinePlace[];
 }
 
 const TABLE_PARTS = PARTS.filter((part) => part.table).map((part) => part.code);
@@ -70,8 +74,8 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
     title: title.title ?? `${agencyName}${year}年政府信息公开工作年度报告`,
     publishedAt: parsePublicationDate(lines),
     generation,
-    sections,
-    cells,
+    sections: placeSections(sections, options.places),
+    cells: placeCells(cells, options.places),
     warnings,
   };
 }

@@ -31,7 +31,7 @@ export function parseSections(lines: readonly SourceLine[], warnings: ParseWarni
       close();
       for (const skipped of PARTS.slice(nextPart, partIndex)) warnPartMissing(skipped, warnings);
       const part = PARTS[partIndex]!;
-      const section: ParsedSection = { code: part.code, title: line.text.trim(), text: '', line: line.number, children: [] };
+      const section: ParsedSection = { code: part.code, title: line.text.trim(), text: '', line: line.number, page: null, children: [] };
       sections.push(section);
       current = { section, ownLines: [] };
       currentSub = undefined;
@@ -44,7 +44,7 @@ export function parseSections(lines: readonly SourceLine[], warnings: ParseWarni
     const subPart = PARTS[nextPart - 1]!.subParts?.find((sub) => isSubPartHeading(heading, sub, current!.section.children));
     if (subPart) {
       if (currentSub) currentSub.section.text = bodyText(currentSub.ownLines);
-      const section: ParsedSection = { code: subPart.code, title: line.text.trim(), text: '', line: line.number, children: [] };
+      const section: ParsedSection = { code: subPart.code, title: line.text.trim(), text: '', line: line.number, page: null, children: [] };
       current.section.children.push(section);
       currentSub = { section, ownLines: [] };
     } else {

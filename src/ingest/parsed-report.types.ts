@@ -1,4 +1,5 @@
 import type { Generation } from '../template/template.types';
+import type { CellBox } from './cell-box';
 
 export type CellStatus = 'NUMBER' | 'ZERO' | 'BLANK' | 'NA' | 'MISSING';
 
@@ -14,6 +15,18 @@ export interface ParsedCell {
   rule: string | null;
   /** 1-based source line the value was read from. */
   line: number | null;
+  /** Read from a PDF: the 1-based page of its line; null for other formats. */
+  page: number | null;
+  /** Read from a PDF: where its text is printed on the page (cell-box.ts); null with no printed text (BLANK, lost, inferred) and for other formats. */
+  box: CellBox | null;
+  /** While parsing: where the value starts in its line's text (0-based), for finding its box. */
+  offset?: number;
+}
+
+/** Where a value was printed in the source text: its line and its first character there. */
+export interface TextPlace {
+  line: number;
+  offset: number;
 }
 
 export interface ParsedSection {
@@ -21,6 +34,8 @@ export interface ParsedSection {
   title: string;
   text: string;
   line: number;
+  /** Read from a PDF: the page the heading is printed on; null for other formats. */
+  page: number | null;
   children: ParsedSection[];
 }
 

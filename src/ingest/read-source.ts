@@ -4,10 +4,13 @@ import { decodeInput } from './decode-input';
 import { htmlText } from './html-text';
 import { INGEST_LIMITS, tooLarge } from './ingest-limits';
 import { isMarkdown, markdownText } from './markdown-text';
+import type { PdfLinePlace } from './pdf-page-lines';
 import { pdfText, type PdfReadLimits } from './pdf-text';
 
 export interface SourceText extends SourceKind {
   text: string;
+  /** A PDF's lines: where each was printed, line by line (other formats have no pages). */
+  places?: PdfLinePlace[];
 }
 
 const PDF_MAGIC = '%PDF-';
@@ -16,7 +19,7 @@ const HTML_START = /^\s*(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[\
 /** A report file's bytes as text in the shape the parser reads, whatever the format: detected, never taken from the file name. */
 export async function readSource(bytes: Buffer, pdfLimits: PdfReadLimits = {}): Promise<SourceText> {
   if (bytes.length > INGEST_LIMITS.maxBytes) throw tooLarge(bytes.length);
-  if (bytes.subarray(0, 1024).toString('latin1').includes(PDF_MAGIC)) return { text: await pdfText(bytes, pdfLimits), sourceFormat: 'PDF', sourceEncoding: null };
+  if (bytes.subarray(0, 1024).toString('latin1').includes(PDF_MAGIC)) return { ...(await pdfText(bytes, pdfLimits)), sourceFormat: 'PDF', sourceEncoding: null };
   const { text, encoding } = decodeInput(bytes);
   if (HTML_START.test(text.slice(0, 4096)) || /<table[\s>]/i.test(text.slice(0, 200_000))) return { text: joinCellLines(htmlText(text)), sourceFormat: 'HTML', sourceEncoding: encoding };
   if (isMarkdown(text)) return { text: joinCellLines(markdownText(text)), sourceFormat: 'MARKDOWN', sourceEncoding: encoding };

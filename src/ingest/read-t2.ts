@@ -19,6 +19,6 @@ export function readT2(lines: readonly SourceLine[], warnings: ParseWarning[], t
       });
       return columns.map((column) => missingCell('t2', row.code, column));
     }
-    return columns.map((column, index) => readCell('t2', row.code, column, read.values[index] ?? '', read.line));
+    return columns.map((column, index) => readCell('t2', row.code, column, read.values[index] ?? '', read.line, read.offsets[index]));
   });
 }

@@ -29,7 +29,12 @@ export function readT3(lines: readonly SourceLine[], warnings: ParseWarning[], t
     // Empty fields between the label and the first value are the label's merged cells, not blank values:
     // a row with fewer values than columns is then aligned against the identities, never shifted silently.
     const values = withoutTrailingBlanks(read.values);
-    while (values[0] === '') values.shift();
+    let first = 0;
+    while (values[0] === '') {
+      values.shift();
+      first += 1;
+    }
+    const places = values.map((_, index) => ({ line: read.line, offset: read.offsets[first + index]! }));
     if (values.length > columns.length) {
       warnings.push({
         code: 'EXTRA_CELLS',
@@ -40,9 +45,9 @@ export function readT3(lines: readonly SourceLine[], warnings: ParseWarning[], t
       cells.push(...missing());
     } else if (values.length < columns.length) {
       cells.push(...missing());
-      shortRows.push({ addresses: columns.map((column) => ({ table: 't3', row: row.code, column })), observed: values, line: read.line });
+      shortRows.push({ addresses: columns.map((column) => ({ table: 't3', row: row.code, column })), observed: values, places, line: read.line });
     } else {
-      cells.push(...columns.map((column, index) => readCell('t3', row.code, column, values[index]!, read.line)));
+      cells.push(...columns.map((column, index) => readCell('t3', row.code, column, values[index]!, read.line, places[index]!.offset)));
     }
   }
   readCollapsedBlocks(template, rows, lines, cells, warnings);

@@ -1,6 +1,6 @@
 import { T4_TEMPLATE } from '../template/t4.template';
 import { missingCell, readCell, type ShortSequence } from './cell-factory';
-import type { ParsedCell, ParseWarning, SourceLine } from './parsed-report.types';
+import type { ParsedCell, ParseWarning, SourceLine, TextPlace } from './parsed-report.types';
 import { splitTableLine, withoutTrailingBlanks } from './table-line';
 
 export interface T4Read {
@@ -13,20 +13,20 @@ const ADDRESSES = T4_TEMPLATE.rows.flatMap((row) => T4_TEMPLATE.columns.map((col
 /** Table t4 is printed as one row of 15 numbers under a two-level header; the numbers may wrap onto several lines. */
 export function readT4(lines: readonly SourceLine[], warnings: ParseWarning[]): T4Read {
   const values: string[] = [];
-  const sourceLines: number[] = [];
+  const places: TextPlace[] = [];
   for (const source of lines) {
     const line = splitTableLine(source.text);
     if (line.label !== '' || !line.values.some((v) => v !== '')) continue;
-    for (const value of withoutTrailingBlanks(line.values)) {
+    withoutTrailingBlanks(line.values).forEach((value, index) => {
       values.push(value);
-      sourceLines.push(source.number);
-    }
+      places.push({ line: source.number, offset: line.offsets[index]! });
+    });
     if (values.length >= ADDRESSES.length) break;
   }
   // Empty fields before the first value are a merged label cell's (a page's empty corner cell), not blank values, when there are more fields than cells.
   while (values.length > ADDRESSES.length && values[0] === '') {
     values.shift();
-    sourceLines.shift();
+    places.shift();
   }
   const missing = ADDRESSES.map((a) => missingCell(a.table, a.row, a.column));
   if (values.length === 0) {
@@ -34,11 +34,11 @@ export function readT4(lines: readonly SourceLine[], warnings: ParseWarning[]): 
     return { cells: missing, shortRows: [] };
   }
   if (values.length > ADDRESSES.length) {
-    warnings.push({ code: 'EXTRA_CELLS', message: `t4: ${values.length} values for ${ADDRESSES.length} cells; table left MISSING`, line: sourceLines[0] });
+    warnings.push({ code: 'EXTRA_CELLS', message: `t4: ${values.length} values for ${ADDRESSES.length} cells; table left MISSING`, line: places[0]!.line });
     return { cells: missing, shortRows: [] };
   }
   if (values.length < ADDRESSES.length) {
-    return { cells: missing, shortRows: [{ addresses: ADDRESSES, observed: values, line: sourceLines[0]! }] };
+    return { cells: missing, shortRows: [{ addresses: ADDRESSES, observed: values, places, line: places[0]!.line }] };
   }
-  return { cells: ADDRESSES.map((a, i) => readCell(a.table, a.row, a.column, values[i]!, sourceLines[i]!)), shortRows: [] };
+  return { cells: ADDRESSES.map((a, i) => readCell(a.table, a.row, a.column, values[i]!, places[i]!.line, places[i]!.offset)), shortRows: [] };
 }

@@ -6,6 +6,8 @@ import { hasValue, splitTableLine } from './table-line';
 export interface RowRead {
   row: RowTemplate;
   values: string[];
+  /** Where each value starts in the line (splitTableLine). */
+  offsets: number[];
   line: number;
 }
 
@@ -51,7 +53,7 @@ export function readRows(
       continue;
     }
     const row = rows[index]!;
-    found.set(row.code, { row, values: line.values, line: source.number });
+    found.set(row.code, { row, values: line.values, offsets: line.offsets, line: source.number });
     cursor = index + 1;
   }
   for (const row of rows) {

@@ -5,6 +5,13 @@ export interface TableLine {
   label: string;
   /** The value fields after the label, inner and trailing empty fields kept. */
   values: string[];
+  /** Where each value field starts in the line's text (0-based), in step with `values`. */
+  offsets: number[];
+}
+
+interface Field {
+  text: string;
+  offset: number;
 }
 
 /**
@@ -13,17 +20,25 @@ export interface TableLine {
  * is split further, since extraction sometimes loses the tabs between cells.
  */
 export function splitTableLine(text: string): TableLine {
-  const fields = text.split('\t').flatMap(expandField);
+  let start = 0;
+  const fields = text.split('\t').flatMap((field) => {
+    const split = expandField(field, start);
+    start += field.length + 1;
+    return split;
+  });
   let lastLabel = -1;
   fields.forEach((field, index) => {
-    if (field !== '' && !isCellValueText(field)) lastLabel = index;
+    if (field.text !== '' && !isCellValueText(field.text)) lastLabel = index;
   });
+  const values = fields.slice(lastLabel + 1);
   return {
     label: fields
       .slice(0, lastLabel + 1)
+      .map((f) => f.text)
       .filter((f) => f !== '')
       .join(' '),
-    values: fields.slice(lastLabel + 1),
+    values: values.map((f) => f.text),
+    offsets: values.map((f) => f.offset),
   };
 }
 
@@ -37,13 +52,15 @@ export function hasValue(line: TableLine): boolean {
   return line.values.some((v) => v !== '');
 }
 
-function expandField(field: string): string[] {
+function expandField(field: string, start: number): Field[] {
+  const tokens = [...field.matchAll(/\S+/g)].map((match) => ({ text: match[0], offset: start + match.index }));
   const trimmed = field.trim();
-  const tokens = trimmed.split(/\s+/);
-  if (tokens.length < 2) return [trimmed];
+  const whole = { text: trimmed, offset: tokens[0]?.offset ?? start };
+  if (tokens.length < 2) return [whole];
   let firstValue = tokens.length;
-  while (firstValue > 0 && isCellValueText(tokens[firstValue - 1] ?? '')) firstValue -= 1;
-  if (firstValue === tokens.length) return [trimmed];
-  const label = tokens.slice(0, firstValue).join(' ');
-  return label === '' ? tokens.slice(firstValue) : [label, ...tokens.slice(firstValue)];
+  while (firstValue > 0 && isCellValueText(tokens[firstValue - 1]!.text)) firstValue -= 1;
+  if (firstValue === tokens.length) return [whole];
+  if (firstValue === 0) return tokens;
+  const label = { text: tokens.slice(0, firstValue).map((t) => t.text).join(' '), offset: tokens[0]!.offset };
+  return [label, ...tokens.slice(firstValue)];
 }

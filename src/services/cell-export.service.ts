@@ -9,21 +9,25 @@ import type { ParsedCell } from '../ingest/parsed-report.types';
 import { cellAddress } from '../template/tables.template';
 import { findAgencyNamed } from './agency-names.service';
 
-/** One cell of the tidy export (docs/export.md): the parsed cell with its report and address. */
-export interface CellRecord extends ParsedCell {
+/** One cell of a report with its report and address (the generated corpus's truth holds these). */
+export interface CellRecord extends Omit<ParsedCell, 'page' | 'box' | 'offset'> {
   reportId: number;
   agency: string;
   year: number;
   address: string;
 }
 
-/** An exported cell: a CellRecord with the version it comes from and its correction, if any. */
-export interface ExportRecord extends CellRecord, Pick<VersionCell, 'corrected' | 'correctionReason' | 'valueBefore' | 'statusBefore'> {
+/** An exported cell (docs/export.md): a CellRecord with, read from a PDF, its page and box, the version it comes from and its correction, if any. */
+export interface ExportRecord extends CellRecord, Pick<VersionCell, 'page' | 'corrected' | 'correctionReason' | 'valueBefore' | 'statusBefore'> {
+  boxX: number | null;
+  boxY: number | null;
+  boxWidth: number | null;
+  boxHeight: number | null;
   versionId: number;
 }
 
 export const CELL_RECORD_FIELDS: readonly (keyof ExportRecord)[] = [
-  'reportId', 'agency', 'year', 'table', 'row', 'column', 'address', 'value', 'raw', 'status', 'inferred', 'rule', 'line', 'versionId', 'corrected', 'correctionReason', 'valueBefore', 'statusBefore',
+  'reportId', 'agency', 'year', 'table', 'row', 'column', 'address', 'value', 'raw', 'status', 'inferred', 'rule', 'line', 'page', 'boxX', 'boxY', 'boxWidth', 'boxHeight', 'versionId', 'corrected', 'correctionReason', 'valueBefore', 'statusBefore',
 ];
 
 /** Reports read per batch: memory stays bounded however large the database. */
@@ -113,6 +117,11 @@ function recordOf<Id extends number | null>(reportId: Id, agency: string, year: 
     inferred: cell.inferred,
     rule: cell.rule,
     line: cell.line,
+    page: cell.page,
+    boxX: cell.box?.x ?? null,
+    boxY: cell.box?.y ?? null,
+    boxWidth: cell.box?.width ?? null,
+    boxHeight: cell.box?.height ?? null,
     versionId,
     corrected: cell.corrected,
     correctionReason: cell.correctionReason,

@@ -1,10 +1,10 @@
 import { TableCell } from '../entities/table-cell.entity';
-import { CELL_CONTENT, type CellContentField } from './cell-columns';
+import { boxOfValues, CELL_BOX, CELL_CONTENT, type CellContentField } from './cell-columns';
 
-/** One cell as the database sends it inside its report's JSON array: its content in `CELL_CONTENT` order, then its id. */
+/** One cell as the database sends it inside its report's JSON array: its content in `CELL_CONTENT` order, its box in `CELL_BOX` order, then its id. */
 type CellTuple = unknown[];
 
-const CELL_FIELDS = [...CELL_CONTENT.map(([column]) => column), 'id'].map((column) => `cell.${column}`).join(', ');
+const CELL_FIELDS = [...CELL_CONTENT.map(([column]) => column), ...CELL_BOX.map(([column]) => column), 'id'].map((column) => `cell.${column}`).join(', ');
 const FIELDS: readonly CellContentField[] = CELL_CONTENT.map(([, field]) => field);
 /** SQLite keeps booleans as 0/1. */
 const BOOLEAN_FIELDS: readonly CellContentField[] = ['inferred', 'corrected'];
@@ -29,7 +29,8 @@ function toCell(reportId: number, tuple: CellTuple): TableCell {
   const fields = cell as unknown as Record<CellContentField, unknown>;
   FIELDS.forEach((field, i) => (fields[field] = tuple[i]));
   for (const field of BOOLEAN_FIELDS) fields[field] = Boolean(fields[field]);
-  cell.id = tuple[FIELDS.length] as number;
+  cell.box = boxOfValues(tuple.slice(FIELDS.length, FIELDS.length + CELL_BOX.length));
+  cell.id = tuple[FIELDS.length + CELL_BOX.length] as number;
   cell.reportId = reportId;
   return cell;
 }

@@ -16,7 +16,7 @@ import { bumpDataVersion } from './data-version.service';
 import { buildReportFacts, type StoredReport } from './report-facts';
 import { diffContents } from './version-reading';
 
-const SECTION_COLUMNS = ['report_id', 'parent_code', 'code', 'ordinal', 'title', 'text', 'line'];
+const SECTION_COLUMNS = ['report_id', 'parent_code', 'code', 'ordinal', 'title', 'text', 'line', 'page'];
 const CELL_COLUMNS = ['report_id', 'ordinal', ...CELL_CONTENT_COLUMNS];
 
 export interface NewVersion extends SourceKind {
@@ -79,7 +79,7 @@ export async function makeCurrent(manager: EntityManager, version: ReportVersion
   } else {
     reportId = (await manager.insert(Report, fields)).identifiers[0]!.id as number;
   }
-  await bulkInsert(manager, 'section', SECTION_COLUMNS, content.sections.map((s, ordinal) => [reportId, s.parentCode, s.code, ordinal, s.title, s.text, s.line]));
+  await bulkInsert(manager, 'section', SECTION_COLUMNS, content.sections.map((s, ordinal) => [reportId, s.parentCode, s.code, ordinal, s.title, s.text, s.line, s.page]));
   await bulkInsert(
     manager,
     'table_cell',

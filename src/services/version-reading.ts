@@ -30,7 +30,7 @@ export function contentOfParsed(parsed: ParsedReport): VersionContent {
 
 /** Parts and sub-parts in reading order, each sub-part naming its part. */
 function flattenSections(sections: ParsedSection[]): VersionContent['sections'] {
-  const flat = (s: ParsedSection, parentCode: string | null) => ({ parentCode, code: s.code, title: s.title, text: s.text, line: s.line });
+  const flat = (s: ParsedSection, parentCode: string | null) => ({ parentCode, code: s.code, title: s.title, text: s.text, line: s.line, page: s.page });
   return sections.flatMap((part) => [flat(part, null), ...part.children.map((child) => flat(child, part.code))]);
 }
 

@@ -90,7 +90,7 @@ describe('no silent fallback, on the database of this run', () => {
 
   it('export whose filters match no cell writes the header, says so on stderr and exits 1', () => {
     expect(cli('ingest', SAMPLE).status).toBe(0);
-    const header = 'reportId,agency,year,table,row,column,address,value,raw,status,inferred,rule,line,versionId,corrected,correctionReason,valueBefore,statusBefore\n';
+    const header = 'reportId,agency,year,table,row,column,address,value,raw,status,inferred,rule,line,page,boxX,boxY,boxWidth,boxHeight,versionId,corrected,correctionReason,valueBefore,statusBefore\n';
     expect(cli('export', '--agency', '不存在')).toEqual({ status: 1, stdout: header, stderr: 'nianbao: no cell matched: --agency 不存在\n' });
     expect(cli('export', '--format', 'ndjson', '--agency', '驻马店经济开发区管委会', '--years', '2023')).toEqual({ status: 1, stdout: '', stderr: 'nianbao: no cell matched: --agency 驻马店经济开发区管委会 --years 2023\n' });
     const found = cli('export', '--agency', '驻马店经济开发区管委会', '--tables', 't3');

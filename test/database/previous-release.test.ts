@@ -14,18 +14,20 @@ import { DATABASE_KINDS, openTestDatabase, tempPostgresDatabase, type DatabaseKi
 
 /** Databases the release before versions (commit c4afc80) wrote by ingesting the five samples: a SQLite file, and a pg_dump. */
 const RELEASE = join(FIXTURES, 'databases', 'release-c4afc80');
+/** Databases the release before pages (commit fff4995) wrote by ingesting the five samples and the two PDFs. */
+const RELEASE_BEFORE_PAGES = join(FIXTURES, 'databases', 'release-fff4995');
 
-async function openPreviousRelease(kind: DatabaseKind): Promise<{ dataSource: DataSource; close(): Promise<void> }> {
+async function openPreviousRelease(kind: DatabaseKind, release = RELEASE): Promise<{ dataSource: DataSource; close(): Promise<void> }> {
   if (kind === 'sqlite') {
     const file = tempSqlitePath();
-    copyFileSync(`${RELEASE}.sqlite`, file.path);
+    copyFileSync(`${release}.sqlite`, file.path);
     const dataSource = await openDatabase({ kind: 'sqlite', path: file.path });
     return { dataSource, close: async () => (await dataSource.destroy(), file.cleanup()) };
   }
   const database = await tempPostgresDatabase('nianbao_release');
   const loader = new Client({ connectionString: database.url });
   await loader.connect();
-  await loader.query(readFileSync(`${RELEASE}.postgres.sql`, 'utf8'));
+  await loader.query(readFileSync(`${release}.postgres.sql`, 'utf8'));
   await loader.end();
   const dataSource = await openDatabase({ kind: 'postgres', url: database.url });
   return { dataSource, close: async () => (await dataSource.destroy(), await database.drop()) };
@@ -61,6 +63,46 @@ describe.each(DATABASE_KINDS)('a database written by the previous release (%s)',
       // The version holds what the tables hold.
       const version = await old.dataSource.getRepository(ReportVersion).findOneByOrFail({ id: 3 });
       expect(version.content.cells.map((c) => [c.value, c.status])).toEqual(migrated.filter((r) => r.reportId === 3).map((r) => [r.value, r.status]));
+    } finally {
+      await Promise.all([old.close(), fresh.close()]);
+    }
+  });
+});
+
+const PDF_FILES = ['hongze-2023.pdf', 'hongze-2024.pdf'].map((file) => join(FIXTURES, 'pdf', file));
+const pdfPlaces = (records: ExportRecord[]) => records.filter((r) => r.reportId > 5).map((r) => [r.address, r.page, r.boxX, r.boxY, r.boxWidth, r.boxHeight]);
+
+describe.each(DATABASE_KINDS)('a database written by the release before pages (%s)', (kind) => {
+  it('migrates with no page or box stored; ingesting a PDF again reads them, as a new reading made current', async () => {
+    const [old, fresh] = await Promise.all([openPreviousRelease(kind, RELEASE_BEFORE_PAGES), openTestDatabase(kind)]);
+    try {
+      for (const file of [...SAMPLE_FILES.map((f) => join(SEEDS, f)), ...PDF_FILES]) await ingestReport(fresh.dataSource, { bytes: readFileSync(file) });
+      const [migrated, ingested] = await Promise.all([exportOf(old.dataSource), exportOf(fresh.dataSource)]);
+      expect(migrated).toHaveLength(1400);
+      // The PDFs' text was stored, not where it was printed: nothing to backfill from.
+      expect(new Set(migrated.map((r) => `${r.page} ${r.boxX} ${r.boxY} ${r.boxWidth} ${r.boxHeight}`))).toEqual(new Set(['null null null null null']));
+      const sections = (await old.dataSource.query('SELECT DISTINCT page FROM section')) as { page: number | null }[];
+      expect(sections).toEqual([{ page: null }]);
+      const stored = await old.dataSource.getRepository(ReportVersion).findOneByOrFail({ id: 6 });
+      expect(new Set(stored.content.cells.map((c) => `${c.page} ${c.box}`))).toEqual(new Set(['null null']));
+      expect(new Set(stored.content.sections.map((s) => s.page))).toEqual(new Set([null]));
+      // Apart from pages, every cell reads as one ingested now.
+      const withoutPlaces = (records: ExportRecord[]) => records.map(({ page: _p, boxX: _x, boxY: _y, boxWidth: _w, boxHeight: _h, ...rest }) => rest);
+      expect(withoutPlaces(migrated)).toEqual(withoutPlaces(ingested));
+
+      // The same PDF again is a reading with pages, not the same as the one stored: it replaces it.
+      const again = [];
+      for (const file of PDF_FILES) again.push(await ingestReport(old.dataSource, { bytes: readFileSync(file) }));
+      expect(again.map((r) => [r.outcome, r.version.kind, r.version.id, r.version.changed])).toEqual([
+        ['replaced', 'REPARSED', 8, []],
+        ['replaced', 'REPARSED', 9, []],
+      ]);
+      const refilled = await exportOf(old.dataSource);
+      expect(pdfPlaces(refilled)).toEqual(pdfPlaces(ingested));
+      expect(refilled.find((r) => r.reportId === 6 && r.address === 't2/penalty/decisions')).toMatchObject({ raw: '4119', page: 3, boxX: 362.16 });
+      // A text report ingested again is unchanged.
+      const text = await ingestReport(old.dataSource, { bytes: readFileSync(join(SEEDS, SAMPLE_FILES[0]!)) });
+      expect(text.outcome).toBe('unchanged');
     } finally {
       await Promise.all([old.close(), fresh.close()]);
     }

@@ -59,9 +59,9 @@ async function contentOf(queryRunner: QueryRunner, report: ReportRow, p: (n: num
     title: report.title,
     publishedAt: report.published_at,
     warnings: JSON.parse(report.warnings) as VersionContent['warnings'],
-    sections: sections.map((s): VersionSection => ({ parentCode: s.parent_code, code: s.code, title: s.title, text: s.text, line: s.line })),
+    sections: sections.map((s): VersionSection => ({ parentCode: s.parent_code, code: s.code, title: s.title, text: s.text, line: s.line, page: null })),
     cells: cells.map((c) =>
-      uncorrected({ table: c.table_code, row: c.row_code, column: c.column_code, value: c.value, raw: c.raw, status: c.status, inferred: Boolean(c.inferred), rule: c.rule, line: c.line }),
+      uncorrected({ table: c.table_code, row: c.row_code, column: c.column_code, value: c.value, raw: c.raw, status: c.status, inferred: Boolean(c.inferred), rule: c.rule, line: c.line, page: null, box: null }),
     ),
   };
 }

@@ -5,5 +5,6 @@ import { ReportCompleteness1763900000000 } from '../portable/1763900000000-repor
 import { CellAddressIndex1764200000000 } from '../portable/1764200000000-cell-address-index';
 import { ReportHistory1764300000000 } from './1764300000000-report-history';
 import { SourceEncoding1764500000000 } from '../portable/1764500000000-source-encoding';
+import { CellPage1764600000000 } from '../portable/1764600000000-cell-page';
 
-export const SQLITE_MIGRATIONS = [InitialSchema1763800000000, ReportCompleteness1763900000000, AgencyLocalName1764000000000, CursorSecret1764100000000, CellAddressIndex1764200000000, ReportHistory1764300000000, SourceEncoding1764500000000];
+export const SQLITE_MIGRATIONS = [InitialSchema1763800000000, ReportCompleteness1763900000000, AgencyLocalName1764000000000, CursorSecret1764100000000, CellAddressIndex1764200000000, ReportHistory1764300000000, SourceEncoding1764500000000, CellPage1764600000000];
