@@ -4,7 +4,9 @@ const SEPARATOR_ROW = /^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?\s*)?\|?\s*$/;
 /** Text with pipe tables (`| 一、本年新收… | 8 | 0 | … |`) and Markdown headings. */
 export function isMarkdown(text: string): boolean {
   const lines = text.split('\n');
-  return lines.some((line) => SEPARATOR_ROW.test(line)) && lines.filter((line) => PIPE_ROW.test(line)).length >= 3;
+  // A table's header row starts with a pipe, as pipe tables print it; rows of pipes only (`||||`) are what saving a web page as text leaves of empty cells.
+  const isRow = (line: string) => PIPE_ROW.test(line) && /[^\s|]/.test(line);
+  return lines.some((line, index) => SEPARATOR_ROW.test(line) && isRow(lines[index - 1] ?? '')) && lines.filter(isRow).length >= 3;
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { SourceKind } from '../entities/source-format.types';
 import { joinCellLines } from './cell-lines';
 import { decodeInput } from './decode-input';
+import { delimitedText } from './delimited-text';
 import { htmlText } from './html-text';
 import { INGEST_LIMITS, tooLarge } from './ingest-limits';
 import { isMarkdown, markdownText } from './markdown-text';
+import { withoutPageClutter } from './page-clutter';
 import { pdfText, type PdfReadLimits } from './pdf-text';
 
 export interface SourceText extends SourceKind {
@@ -20,5 +22,5 @@ export async function readSource(bytes: Buffer, pdfLimits: PdfReadLimits = {}): 
   const { text, encoding } = decodeInput(bytes);
   if (HTML_START.test(text.slice(0, 4096)) || /<table[\s>]/i.test(text.slice(0, 200_000))) return { text: joinCellLines(htmlText(text)), sourceFormat: 'HTML', sourceEncoding: encoding };
   if (isMarkdown(text)) return { text: joinCellLines(markdownText(text)), sourceFormat: 'MARKDOWN', sourceEncoding: encoding };
-  return { text: joinCellLines(text), sourceFormat: 'TEXT', sourceEncoding: encoding };
+  return { text: joinCellLines(delimitedText(withoutPageClutter(text))), sourceFormat: 'TEXT', sourceEncoding: encoding };
 }

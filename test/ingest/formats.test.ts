@@ -1,10 +1,13 @@
 import iconv from 'iconv-lite';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestReport } from '../../src/ingest/ingest-report';
 import { parseReport } from '../../src/ingest/parse-report';
 import { readSource } from '../../src/ingest/read-source';
 import { cellAddress } from '../../src/template/tables.template';
-import { SAMPLE_FILES, sampleText } from '../helpers/fixtures';
+import { FIXTURES, SAMPLE_FILES, sampleText } from '../helpers/fixtures';
+import { DELIMITED_SHAPES, renderSavedText, type SavedTextOptions } from '../helpers/render-delimited';
 import { renderCellLines, renderHtml, renderMarkdown, renderPdfReport } from '../helpers/render-formats';
 import { openTestDatabase } from '../helpers/test-databases';
 
@@ -14,6 +17,9 @@ const cellsOf = async (bytes: Buffer) => {
   const report = parseReport(text);
   return { format: `${sourceFormat} ${sourceEncoding}`, agency: report.agencyName, year: report.year, generation: report.generation, cells: report.cells.map((c) => `${cellAddress(c)}=${c.value}:${c.status}${c.inferred ? ':inferred' : ''}`) };
 };
+
+/** The samples and the 2019-layout (G2) report, by name. */
+const ORIGINALS: [string, string][] = [...SAMPLE_FILES.map((file): [string, string] => [file, sampleText(file)]), ['g2/2020-g2-finance.txt', readFileSync(join(FIXTURES, 'g2', '2020-g2-finance.txt'), 'utf8')]];
 
 /** Each rendering, and the format and encoding it is detected as. */
 const FORMATS: [string, (text: string) => Buffer, string][] = [
@@ -26,11 +32,30 @@ const FORMATS: [string, (text: string) => Buffer, string][] = [
 ];
 
 describe.each(FORMATS)('%s', (_name, render, format) => {
-  it.each(SAMPLE_FILES)('%s: the same cells as the text original', async (sample) => {
-    const original = await cellsOf(Buffer.from(sampleText(sample)));
-    const rendered = await cellsOf(render(sampleText(sample)));
+  it.each(ORIGINALS)('%s: the same cells as the text original', async (_sample, text) => {
+    const original = await cellsOf(Buffer.from(text));
+    const rendered = await cellsOf(render(text));
     expect(rendered.format).toBe(format);
     expect({ ...rendered, format: undefined }).toEqual({ ...original, format: undefined });
+  });
+});
+
+/** How a saved page may print besides its shape. */
+const SAVED_VARIANTS: [string, SavedTextOptions][] = [
+  ['as saved', {}],
+  ['with navigation and page numbers', { clutter: true }],
+  ['with full-width digits and half-width brackets', { fullWidthDigits: true, halfWidthBrackets: true }],
+  ['with all of these', { clutter: true, fullWidthDigits: true, halfWidthBrackets: true }],
+];
+
+describe.each(DELIMITED_SHAPES)('text saved from a web page: %s', (shape) => {
+  describe.each(SAVED_VARIANTS)('%s', (_variant, options) => {
+    it.each(ORIGINALS)('%s: the same cells as the text original, read as TEXT', async (_name, text) => {
+      const original = await cellsOf(Buffer.from(text));
+      const saved = await cellsOf(Buffer.from(renderSavedText(text, shape, options)));
+      expect(saved.format).toBe('TEXT utf-8');
+      expect({ ...saved, format: undefined }).toEqual({ ...original, format: undefined });
+    });
   });
 });
 
