@@ -27,7 +27,14 @@ export interface SavedTextOptions {
   halfWidthBrackets?: boolean;
 }
 
-const NAVIGATION = ['首页 | 政务公开 | 政府信息公开 | 政府信息公开年报', '当前位置：首页 > 政务公开 > 政府信息公开年报', '【字体：大 中 小】 打印本页 关闭窗口', '来源：本站  浏览次数：1024'];
+/** A site's menu and breadcrumbs, more lines than a title is looked for in. */
+const NAVIGATION = [
+  ...['首页', '走进本区', '政务公开', '政务服务', '互动交流', '政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开年报', '依申请公开'],
+  '首页 | 政务公开 | 政府信息公开 | 政府信息公开年报',
+  '当前位置：首页 > 政务公开 > 政府信息公开年报',
+  '【字体：大 中 小】 打印本页 关闭窗口',
+  '来源：本站  浏览次数：1024',
+];
 const PAGE_LINES = [(n: number) => `第 ${n} 页`, (n: number) => `- ${n} -`, (n: number) => `${n}/12`, (n: number) => `第${n}页 共12页`];
 /** Table lines or cells between page numbers. */
 const PAGE_EVERY = 7;
