@@ -19,10 +19,10 @@ const SPACE_RUN = /[ \u00a0\u3000]{2,}/;
  * these shapes comes back as it was.
  */
 export function delimitedText(text: string): string {
-  const lines = text.split('\n').map((line) => (PIPES_ONLY.test(line) && /[|｜]/.test(line) ? '' : line));
+  const lines = text.split('\n');
   if (lines.filter(isPipeRow).length >= MIN_ROWS) return lines.map(pipeLine).join('\n');
   if (!lines.some((line) => line.includes('\t')) && lines.filter(isSpaceRow).length >= MIN_ROWS) return lines.map(spaceLine).join('\n');
-  return lines.join('\n');
+  return text;
 }
 
 function isPipeRow(line: string): boolean {
@@ -30,7 +30,7 @@ function isPipeRow(line: string): boolean {
 }
 
 function pipeLine(line: string): string {
-  if (RULE_LINE.test(line)) return '';
+  if (PIPES_ONLY.test(line) || RULE_LINE.test(line)) return '';
   if (!/[|｜]/.test(line)) return line;
   const cells = line.trim().replace(PIPE, '|').split('|');
   if (cells[0]!.trim() === '' && /^\s*[|｜]/.test(line)) cells.shift();
