@@ -4,21 +4,39 @@ const SEPARATOR_ROW = /^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?\s*)?\|?\s*$/;
 /** Text with pipe tables (`| 一、本年新收… | 8 | 0 | … |`) and Markdown headings. */
 export function isMarkdown(text: string): boolean {
   const lines = text.split('\n');
-  // A table's header row starts with a pipe, as pipe tables print it; rows of pipes only (`||||`) are what saving a web page as text leaves of empty cells.
-  const isRow = (line: string) => PIPE_ROW.test(line) && /[^\s|]/.test(line);
-  return lines.some((line, index) => SEPARATOR_ROW.test(line) && isRow(lines[index - 1] ?? '')) && lines.filter(isRow).length >= 3;
+  return lines.some((line, index) => SEPARATOR_ROW.test(line) && isPipeTable(lines, index)) && lines.filter(isContentRow).length >= 3;
+}
+
+/**
+ * A separator inside a pipe table: every line of its block, up to the blank
+ * lines around it, printed between pipes. Text saved from a web page prints
+ * most rows without a leading pipe, and its rule lines sit among them.
+ */
+function isPipeTable(lines: readonly string[], separator: number): boolean {
+  let start = separator;
+  while (start > 0 && lines[start - 1]!.trim() !== '') start -= 1;
+  let end = separator;
+  while (end + 1 < lines.length && lines[end + 1]!.trim() !== '') end += 1;
+  const block = lines.slice(start, end + 1);
+  return block.every((line) => PIPE_ROW.test(line) || SEPARATOR_ROW.test(line)) && block.some(isContentRow);
+}
+
+/** A pipe row with something in it, not a row of pipes only (`||||`). */
+function isContentRow(line: string): boolean {
+  return PIPE_ROW.test(line) && /[^\s|]/.test(line);
 }
 
 /**
  * Markdown as text in the shape the parser reads: a pipe-table row becomes
- * its cells separated by tabs, the row under a table's header goes, and
+ * its cells separated by tabs, the row under a table's header goes (as a blank line), and
  * heading marks and emphasis go from the words.
  */
 export function markdownText(text: string): string {
   return text
     .split('\n')
-    .filter((line) => !SEPARATOR_ROW.test(line))
     .map((line) => {
+      // The separator goes as a blank line, so every later line keeps its number.
+      if (SEPARATOR_ROW.test(line)) return '';
       if (!PIPE_ROW.test(line)) return line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\*\*|__/g, '');
       return line
         .trim()

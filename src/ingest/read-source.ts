@@ -21,6 +21,6 @@ export async function readSource(bytes: Buffer, pdfLimits: PdfReadLimits = {}): 
   if (bytes.subarray(0, 1024).toString('latin1').includes(PDF_MAGIC)) return { text: await pdfText(bytes, pdfLimits), sourceFormat: 'PDF', sourceEncoding: null };
   const { text, encoding } = decodeInput(bytes);
   if (HTML_START.test(text.slice(0, 4096)) || /<table[\s>]/i.test(text.slice(0, 200_000))) return { text: joinCellLines(htmlText(text)), sourceFormat: 'HTML', sourceEncoding: encoding };
-  if (isMarkdown(text)) return { text: joinCellLines(markdownText(text)), sourceFormat: 'MARKDOWN', sourceEncoding: encoding };
+  if (isMarkdown(text)) return { text: joinCellLines(withoutPageClutter(markdownText(text))), sourceFormat: 'MARKDOWN', sourceEncoding: encoding };
   return { text: joinCellLines(delimitedText(withoutPageClutter(text))), sourceFormat: 'TEXT', sourceEncoding: encoding };
 }

@@ -17,7 +17,7 @@ export function savedReport(bases: readonly string[]): fc.Arbitrary<SavedCase> {
   const options = fc.record<SavedTextOptions>({ clutter: fc.boolean(), fullWidthDigits: fc.boolean(), halfWidthBrackets: fc.boolean() });
   return fc.tuple(mutatedReport(bases, 0), fc.constantFrom<DelimitedShape>(...DELIMITED_SHAPES), options).map(([mutated, shape, printed]) => {
     const tab = mutated.bytes.toString('utf8');
-    return { tab, saved: renderSavedText(tab, shape, printed), [fc.toStringMethod]: () => `${String(mutated)} saved as ${shape} ${JSON.stringify(printed)}` };
+    return { tab, saved: renderSavedText(tab, shape, printed), [fc.toStringMethod]: () => `${fc.stringify(mutated)} saved as ${shape} ${JSON.stringify(printed)}` };
   });
 }
 

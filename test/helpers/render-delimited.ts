@@ -28,7 +28,7 @@ export interface SavedTextOptions {
 }
 
 /** A site's menu and breadcrumbs, more lines than a title is looked for in. */
-const NAVIGATION = [
+export const SITE_NAVIGATION = [
   ...['首页', '走进本区', '政务公开', '政务服务', '互动交流', '政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开年报', '依申请公开'],
   '首页 | 政务公开 | 政府信息公开 | 政府信息公开年报',
   '当前位置：首页 > 政务公开 > 政府信息公开年报',
@@ -85,7 +85,7 @@ export function renderSavedText(text: string, shape: DelimitedShape, options: Sa
     const table = isRowShape ? rowLines(block.rows, shape) : cellLines(block.rows, shape);
     return [...(options.clutter ? withPageNumbers(table, PAGE_EVERY) : table), ''];
   });
-  let saved = [...(options.clutter ? NAVIGATION : []), ...lines].join('\n');
+  let saved = [...(options.clutter ? SITE_NAVIGATION : []), ...lines].join('\n');
   if (options.halfWidthBrackets) saved = saved.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
   if (options.fullWidthDigits) saved = saved.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + FULL_WIDTH_OFFSET));
   return saved;

@@ -7,7 +7,7 @@ import { parseReport } from '../../src/ingest/parse-report';
 import { readSource } from '../../src/ingest/read-source';
 import { cellAddress } from '../../src/template/tables.template';
 import { FIXTURES, SAMPLE_FILES, sampleText } from '../helpers/fixtures';
-import { DELIMITED_SHAPES, renderSavedText, type SavedTextOptions } from '../helpers/render-delimited';
+import { DELIMITED_SHAPES, renderSavedText, SITE_NAVIGATION, type SavedTextOptions } from '../helpers/render-delimited';
 import { renderCellLines, renderHtml, renderMarkdown, renderPdfReport } from '../helpers/render-formats';
 import { openTestDatabase } from '../helpers/test-databases';
 
@@ -27,6 +27,7 @@ const FORMATS: [string, (text: string) => Buffer, string][] = [
   ['HTML in GBK', (text) => iconv.encode(renderHtml(text, 'gbk'), 'gbk'), 'HTML gb18030'],
   ['HTML inside a layout table', (text) => Buffer.from(renderHtml(text, 'utf-8', true)), 'HTML utf-8'],
   ['Markdown pipe tables', (text) => Buffer.from(renderMarkdown(text)), 'MARKDOWN utf-8'],
+  ['Markdown after a site menu', (text) => Buffer.from([...SITE_NAVIGATION, renderMarkdown(text)].join('\n')), 'MARKDOWN utf-8'],
   ['one cell per line', (text) => Buffer.from(renderCellLines(text)), 'TEXT utf-8'],
   ['a generated PDF', (text) => renderPdfReport(text), 'PDF null'],
 ];

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { delimitedText } from '../../src/ingest/delimited-text';
+import { isMarkdown } from '../../src/ingest/markdown-text';
 import { isPageNumber, withoutPageClutter } from '../../src/ingest/page-clutter';
 import { parseReport } from '../../src/ingest/parse-report';
 import { readSource } from '../../src/ingest/read-source';
@@ -72,6 +73,14 @@ describe('a report saved from a web page as text', () => {
   it('pipe shapes become tab rows; header rules and lines of pipes become blank lines, so every line keeps its number', () => {
     const text = ['第二十条第(一)项 | |||', '---|---|---|---', '| 规章 | 0 | 0 | 0 |', '||||', '|', '行政许可｜3｜｜', '0 |', '+----+----+'].join('\n');
     expect(delimitedText(text).split('\n')).toEqual(['第二十条第(一)项\t\t\t', '', '规章\t0\t0\t0', '', '', '行政许可\t3\t', '0', '']);
+  });
+
+  it('a header rule among rows printed without a leading pipe is saved text, not a Markdown table', () => {
+    const rows = ['| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '| 规章 | 0 | 0 | 0 |', '||||', '| 行政规范性文件 | 1 | 0 | 3 |'];
+    const rule = '| --- | --- | --- | --- |';
+    expect(isMarkdown([rows[0], rule, ...rows.slice(1)].join('\n'))).toBe(true);
+    expect(isMarkdown(['| | 自然人 | 法人或其他组织 |', '---|---|---', '一、本年新收政府信息公开申请数量 | 5 | 0 |', '', ...rows].join('\n'))).toBe(false);
+    expect(isMarkdown([rows[0], rule, '规章 | 0 | 0 | 0 |', ...rows.slice(1)].join('\n'))).toBe(false);
   });
 
   it('page numbers in their printed forms are told from values', () => {
