@@ -1,4 +1,6 @@
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
+/** A pipe between cells, not one escaped inside a cell (`\|`). */
+const CELL_PIPE = /(?<!\\)\|/;
 const SEPARATOR_ROW = /^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?\s*)?\|?\s*$/;
 
 /** Text with pipe tables (`| 一、本年新收… | 8 | 0 | … |`) and Markdown headings. */
@@ -27,8 +29,8 @@ function isContentRow(line: string): boolean {
 }
 
 /**
- * Markdown as text in the shape the parser reads: a pipe-table row becomes
- * its cells separated by tabs, the row under a table's header goes (as a blank line), and
+ * Markdown as text in the shape the parser reads: a pipe-table row (any line
+ * with a pipe between cells) becomes its cells separated by tabs, the row under a table's header goes (as a blank line), and
  * heading marks and emphasis go from the words.
  */
 export function markdownText(text: string): string {
@@ -37,7 +39,8 @@ export function markdownText(text: string): string {
     .map((line) => {
       // The separator goes as a blank line, so every later line keeps its number.
       if (SEPARATOR_ROW.test(line)) return '';
-      if (!PIPE_ROW.test(line)) return line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\*\*|__/g, '');
+      // A row may leave out its leading or trailing pipe (`规章 | 0 | 0 | 0 |`), as tables without them are written too.
+      if (!PIPE_ROW.test(line) && !CELL_PIPE.test(line)) return line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\*\*|__/g, '');
       return line
         .trim()
         .replace(/^\||\|$/g, '')
