@@ -83,6 +83,20 @@ describe('a report saved from a web page as text', () => {
     expect(isMarkdown([rows[0], rule, '规章 | 0 | 0 | 0 |', ...rows.slice(1)].join('\n'))).toBe(false);
   });
 
+  it('a t2 row with a value past its columns (an empty cell printed in front, a blank cell lost) is MISSING, never shifted; empty padding after it is no value', async () => {
+    const { cell, report } = await readCells([...HEAD, '二、主动公开政府信息情况', '信息内容\t本年制发件数\t本年废止件数\t现行有效件数', '规章\t\t2\t0\t7', '行政规范性文件\t1\t0\t3\t\t'].join('\n'));
+    expect(['issued', 'repealed', 'inForce'].map((c) => cell(`t2/regulations/${c}`).status)).toEqual(['MISSING', 'MISSING', 'MISSING']);
+    expect(report.warnings.find((w) => w.address === 't2/regulations')?.code).toBe('EXTRA_CELLS');
+    expect(['issued', 'repealed', 'inForce'].map((c) => cell(`t2/normativeDocuments/${c}`).value)).toEqual([1, 0, 3]);
+  });
+
+  it('t4 numbers wrap onto the next line but not past a label: numbers after one belong to that row, not to t4', async () => {
+    const t4 = ['四、政府信息公开行政复议、行政诉讼情况', '行政复议', '行政诉讼', '0', '1', '0', '0', '1', '0', '0', '0', '其他对外管理服务事项', '5', '0', '36', '2', '0', '0', '2'];
+    const { cell } = await readCells([...HEAD, '二、主动公开政府信息情况', '信息内容\t本年制发件数\t本年废止件数\t现行有效件数', '三、收到和处理政府信息公开申请情况', ...t4].join('\n'));
+    const cells = ['review', 'litigationDirect', 'litigationAfterReview'].flatMap((row) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((column) => cell(`t4/${row}/${column}`)));
+    expect(cells.filter((c) => c.status !== 'MISSING' && !c.inferred)).toEqual([]);
+  });
+
   it('page numbers in their printed forms are told from values', () => {
     for (const line of ['第 3 页', '第３页', '第3页 共12页', '共12页 第3页', '- 3 -', '—3—', '3/12', ' 3 / 12 ', 'Page 3 of 12']) expect(isPageNumber(line), line).toBe(true);
     for (const line of ['3', '0', '-', '—', '-1', '12.5', '2023年', '第二十条第（一）项', '本年增/减']) expect(isPageNumber(line), line).toBe(false);
