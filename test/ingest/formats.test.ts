@@ -61,16 +61,16 @@ describe.each(DELIMITED_SHAPES)('text saved from a web page: %s', (shape) => {
 });
 
 describe('formats are detected from the bytes and named in the stored report', () => {
-  it('text, HTML, Markdown and PDF copies of one report: one report, replaced by content, its format kept', async () => {
+  it('text, HTML, Markdown, PDF and saved-page copies of one report: one report, replaced by content, its format kept', async () => {
     const { dataSource, close } = await openTestDatabase('sqlite');
     try {
       const text = sampleText(SAMPLE_FILES[0]!);
       const formats: string[] = [];
-      for (const bytes of [Buffer.from(text), Buffer.from(renderHtml(text)), Buffer.from(renderMarkdown(text)), renderPdfReport(text)]) {
+      for (const bytes of [Buffer.from(text), Buffer.from(renderHtml(text)), Buffer.from(renderMarkdown(text)), renderPdfReport(text), Buffer.from(renderSavedText(text, 'pipe rows', { clutter: true }))]) {
         const result = await ingestReport(dataSource, { bytes });
         formats.push(`${result.outcome} ${result.stored.sourceFormat} ${result.stored.sourceEncoding}`);
       }
-      expect(formats).toEqual(['stored TEXT utf-8', 'replaced HTML utf-8', 'replaced MARKDOWN utf-8', 'replaced PDF null']);
+      expect(formats).toEqual(['stored TEXT utf-8', 'replaced HTML utf-8', 'replaced MARKDOWN utf-8', 'replaced PDF null', 'replaced TEXT utf-8']);
     } finally {
       await close();
     }
