@@ -30,14 +30,15 @@ function isContentRow(line: string): boolean {
 
 /**
  * Markdown as text in the shape the parser reads: a pipe-table row (any line
- * with a pipe between cells) becomes its cells separated by tabs, the row under a table's header goes (as a blank line), and
- * heading marks and emphasis go from the words.
+ * with a pipe between cells) becomes its cells separated by tabs, the row
+ * under a table's header becomes a blank line, and heading marks and
+ * emphasis go from the words.
  */
 export function markdownText(text: string): string {
   return text
     .split('\n')
     .map((line) => {
-      // The separator goes as a blank line, so every later line keeps its number.
+      // A blank line, not none, so every later line keeps its number.
       if (SEPARATOR_ROW.test(line)) return '';
       // A row may leave out its leading or trailing pipe (`规章 | 0 | 0 | 0 |`), as tables without them are written too.
       if (!PIPE_ROW.test(line) && !CELL_PIPE.test(line)) return line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\*\*|__/g, '');

@@ -60,6 +60,14 @@ describe.each(DELIMITED_SHAPES)('text saved from a web page: %s', (shape) => {
   });
 });
 
+describe('text saved on Windows', () => {
+  it.each(['pipe rows', 'one cell per line with a trailing pipe', 'space-run rows'] as const)('%s with \\r\\n line ends: the same cells as the text original', async (shape) => {
+    const text = sampleText(SAMPLE_FILES[2]!);
+    const saved = await cellsOf(Buffer.from(renderSavedText(text, shape, { clutter: true }).replace(/\n/g, '\r\n')));
+    expect({ ...saved, format: undefined }).toEqual({ ...(await cellsOf(Buffer.from(text))), format: undefined });
+  });
+});
+
 describe('formats are detected from the bytes and named in the stored report', () => {
   it('text, HTML, Markdown, PDF and saved-page copies of one report: one report, replaced by content, its format kept', async () => {
     const { dataSource, close } = await openTestDatabase('sqlite');
