@@ -40,9 +40,12 @@ const PAGE_LINES = [(n: number) => `第 ${n} 页`, (n: number) => `- ${n} -`, (n
 const PAGE_EVERY = 7;
 const FULL_WIDTH_OFFSET = 0xff10 - 0x30;
 
-/** A table's rows in one of the row shapes; a header cell is split over two cells, as pages print 商业 企业. */
+/** A header cell split over two cells, as pages print 商业 企业. */
+const splitHeaderCells = (rows: string[][]) => rows.map((row) => row.flatMap((field) => (field === '商业企业' ? ['商业', '企业'] : [field])));
+
+/** A table's rows in one of the row shapes. */
 function rowLines(rows: string[][], shape: DelimitedShape): string[] {
-  const split = rows.map((row) => row.flatMap((field) => (field === '商业企业' ? ['商业', '企业'] : [field])));
+  const split = splitHeaderCells(rows);
   const trimmed = (row: string[]) => row.slice(0, row.findLastIndex((f) => f.trim() !== '') + 1);
   switch (shape) {
     case 'tab rows':
@@ -66,7 +69,7 @@ function rowLines(rows: string[][], shape: DelimitedShape): string[] {
 
 /** A table's fields one on a line, empty ones left out, in one of the cell shapes. */
 function cellLines(rows: string[][], shape: DelimitedShape): string[] {
-  const cells = rows.flatMap((row) => row.map((field) => field.trim()).filter((field) => field !== ''));
+  const cells = splitHeaderCells(rows).flatMap((row) => row.map((field) => field.trim()).filter((field) => field !== ''));
   if (shape === 'one cell per line with a trailing pipe') return cells.map((cell) => `${cell} |`);
   const between = shape === 'cells between blank lines' ? '' : '|';
   return cells.flatMap((cell) => [cell, between]);
