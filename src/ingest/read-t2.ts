@@ -19,6 +19,16 @@ export function readT2(lines: readonly SourceLine[], warnings: ParseWarning[], t
       });
       return columns.map((column) => missingCell('t2', row.code, column));
     }
+    if (read.values.slice(columns.length).some((value) => value.trim() !== '')) {
+      // A value past the row's columns: which of them belong to the row is unknown (a blank cell lost, or an empty cell printed in front).
+      warnings.push({
+        code: 'EXTRA_CELLS',
+        message: `t2/${row.code}: line ${read.line} holds values past its ${columns.length} columns; row left MISSING`,
+        line: read.line,
+        address: `t2/${row.code}`,
+      });
+      return columns.map((column) => missingCell('t2', row.code, column));
+    }
     return columns.map((column, index) => readCell('t2', row.code, column, read.values[index] ?? '', read.line, read.offsets[index]));
   });
 }

@@ -10,12 +10,14 @@ export interface T4Read {
 
 const ADDRESSES = T4_TEMPLATE.rows.flatMap((row) => T4_TEMPLATE.columns.map((column) => ({ table: 't4', row: row.code, column: column.code })));
 
-/** Table t4 is printed as one row of 15 numbers under a two-level header; the numbers may wrap onto several lines. */
+/** Table t4 is printed as one row of 15 numbers under a two-level header; the numbers may wrap onto several lines, with no label between them. */
 export function readT4(lines: readonly SourceLine[], warnings: ParseWarning[]): T4Read {
   const values: string[] = [];
   const places: TextPlace[] = [];
   for (const source of lines) {
     const line = splitTableLine(source.text);
+    // Numbers wrap onto the next lines, never past a label: values after one are another row's, split from its label.
+    if (line.label !== '' && values.length > 0) break;
     if (line.label !== '' || !line.values.some((v) => v !== '')) continue;
     withoutTrailingBlanks(line.values).forEach((value, index) => {
       values.push(value);

@@ -6,7 +6,8 @@ import { ingestReport } from '../../src/ingest/ingest-report';
 import { parseReport } from '../../src/ingest/parse-report';
 import { cellAddress, templateCells } from '../../src/template/tables.template';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/test-databases';
-import { baseReports, mutatedReport } from './report-mutations';
+import { baseReports, mutatedReport, tabReports } from './report-mutations';
+import { savedReport, silentDifferences } from './saved-text-cases';
 
 // `npm run fuzz` runs the same properties with 100,000 and 10,000 cases.
 const PARSE_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -14,6 +15,7 @@ const STORE_RUNS = Number(process.env.FUZZ_STORE_RUNS ?? 40);
 /** Replays a failure that a long run printed: FUZZ_SEED=… FUZZ_PATH=… */
 const REPLAY = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH, endOnFailure: true } : {};
 const bases = baseReports();
+const tabBases = tabReports();
 
 /** Runs `read`; a refusal must be an IngestError with a message, anything else escaping fails the property. */
 async function readOrRefuse<T>(read: () => T | Promise<T>): Promise<T | IngestError> {
@@ -37,6 +39,19 @@ describe('fuzzing: every mutated report is read with warnings or refused with a 
         for (const address of addresses) expect(own.has(address), `${address} in ${parsed.generation}`).toBe(true);
         for (const cell of parsed.cells) expect(cell.value === null || Number.isFinite(cell.value), `${cellAddress(cell)} = ${cell.value}`).toBe(true);
         expect(parsed.agencyName.length).toBeGreaterThan(0);
+      }),
+      { numRuns: PARSE_RUNS, ...REPLAY },
+    );
+  }, 600_000 + PARSE_RUNS * 50);
+
+  it(`saved from a web page as text, in any shape (${PARSE_RUNS} cases): no value read differently from the tab original without a flag`, async () => {
+    await fc.assert(
+      fc.asyncProperty(savedReport(tabBases), async ({ tab, saved }) => {
+        const original = await readOrRefuse(async () => parseReport((await readSource(Buffer.from(tab))).text));
+        if (original instanceof IngestError) return;
+        const read = await readOrRefuse(async () => parseReport((await readSource(Buffer.from(saved))).text));
+        if (read instanceof IngestError) return;
+        expect(silentDifferences(original, read)).toEqual([]);
       }),
       { numRuns: PARSE_RUNS, ...REPLAY },
     );

@@ -7,18 +7,33 @@ import { SeededRandom } from '../../src/generate/seeded-random';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, SAMPLE_FILES, sampleText } from '../helpers/fixtures';
+import { renderSavedText } from '../helpers/render-delimited';
 import { renderHtml, renderMarkdown } from '../helpers/render-formats';
 
-/** The five samples, four generated reports (two damaged), the G2 fixture, and a sample as HTML and as Markdown: the texts mutations start from. */
+/** The five samples, four generated reports (two damaged), the G2 fixture, a sample as HTML and as Markdown, and reports saved from web pages as text: the texts mutations start from. */
 export function baseReports(): string[] {
+  const samples = SAMPLE_FILES.map(sampleText);
+  const g2 = readFileSync(join(FIXTURES, 'g2', '2020-g2-finance.txt'), 'utf8');
+  return [
+    ...tabReports(),
+    renderHtml(samples[1]!),
+    renderMarkdown(samples[2]!),
+    renderSavedText(samples[3]!, 'pipe rows', { clutter: true }),
+    renderSavedText(samples[4]!, 'space-run rows', { fullWidthDigits: true }),
+    renderSavedText(g2, 'one cell per line with a trailing pipe', { clutter: true, halfWidthBrackets: true }),
+    renderSavedText(samples[0]!, 'cells between lone pipe lines'),
+  ];
+}
+
+/** The bases printed as the samples are (table rows as tab-separated fields): the samples, four generated reports (two damaged), the G2 fixture. */
+export function tabReports(): string[] {
   const random = new SeededRandom(7);
   const generated = corpusAgencies(4, random).map((agency, index) => {
     const damaged = index % 2 === 1;
     const damage = { brokenHeader: damaged, lostLeadingTabs: damaged, labelVariants: damaged, lostCellRow: damaged ? 'new' : null, twoLineTitle: damaged };
     return renderReport(agency.name, 2022, reportValues(agency, undefined, random), damage, random).text;
   });
-  const g2 = readFileSync(join(FIXTURES, 'g2', '2020-g2-finance.txt'), 'utf8');
-  return [...SAMPLE_FILES.map(sampleText), ...generated, g2, renderHtml(sampleText(SAMPLE_FILES[1]!)), renderMarkdown(sampleText(SAMPLE_FILES[2]!))];
+  return [...SAMPLE_FILES.map(sampleText), ...generated, readFileSync(join(FIXTURES, 'g2', '2020-g2-finance.txt'), 'utf8')];
 }
 
 /** One change to a report file, as bytes may suffer it between a PDF and us. */
@@ -103,10 +118,10 @@ export interface MutatedReport {
   [fc.toStringMethod](): string;
 }
 
-/** A base report with one to four mutations of any kind applied in turn. */
-export function mutatedReport(bases: readonly string[]): fc.Arbitrary<MutatedReport> {
+/** A base report with one to four (or from `minMutations`) mutations of any kind applied in turn. */
+export function mutatedReport(bases: readonly string[], minMutations = 1): fc.Arbitrary<MutatedReport> {
   const named = Object.entries(MUTATION_KINDS).map(([name, kind]) => kind.map((mutate) => ({ name, mutate })));
-  return fc.tuple(fc.integer({ min: 0, max: bases.length - 1 }), fc.array(fc.oneof(...named), { minLength: 1, maxLength: 4 })).map(([base, mutations]) => {
+  return fc.tuple(fc.integer({ min: 0, max: bases.length - 1 }), fc.array(fc.oneof(...named), { minLength: minMutations, maxLength: 4 })).map(([base, mutations]) => {
     const bytes = mutations.reduce<Buffer>((current, { mutate }) => mutate(current), Buffer.from(bases[base]!, 'utf8'));
     return { bytes, [fc.toStringMethod]: () => `base ${base} after ${mutations.map((m) => m.name).join(', ')}: ${JSON.stringify(bytes.toString('utf8').slice(0, 120))}…` };
   });

@@ -5,9 +5,9 @@ import { PDF_PAGE, renderPdf, type PlacedText } from './render-pdf';
  * A report text (the samples' shape: table rows as tab-separated fields)
  * rendered as other formats print it, for tests that read every format back.
  */
-type Block = { kind: 'line'; text: string } | { kind: 'table'; rows: string[][] };
+export type Block = { kind: 'line'; text: string } | { kind: 'table'; rows: string[][] };
 
-function blocks(text: string): Block[] {
+export function blocks(text: string): Block[] {
   const out: Block[] = [];
   for (const line of text.split('\n')) {
     const last = out.at(-1);
