@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { IngestError } from './ingest-error';
 import { INGEST_LIMITS } from './ingest-limits';
+import { isPageNumber } from './page-clutter';
 import { roundBox, type CellBox } from './cell-box';
 
 /** A run of text pdf.js found, with its left edge, baseline and size in page units. */
@@ -35,8 +36,8 @@ export interface PdfPages {
 const SAME_LINE = 0.3;
 /** A gap wider than this (in font sizes) between two runs on a line separates table cells. */
 const CELL_GAP = 1.2;
-/** Page numbers printed in the footer or header: "- 3 -", "3", "第 3 页", as a page's last or first line (elsewhere a lone number is a table's value). */
-const PAGE_NUMBER = /^(-\s*\d+\s*-|\d+|第\s*\d+\s*页(\s*共\s*\d+\s*页)?)$/;
+/** A page's first or last line that is only its number: a saved page's page numbers, or a bare "3" (elsewhere a lone number is a table's value). */
+const isPageNumberLine = (text: string) => isPageNumber(text) || /^\d+$/.test(text.trim());
 
 /**
  * A PDF report as text in the shape the parser reads: one line per printed
@@ -76,7 +77,7 @@ export async function pdfPageLines(bytes: Buffer): Promise<PdfPages> {
         const [a, b, , , x, y] = item.transform as number[];
         runs.push({ text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 10 });
       }
-      lines.push(...pageLines(runs, number).filter((line, index, page) => !((index === 0 || index === page.length - 1) && PAGE_NUMBER.test(line.text.trim()))));
+      lines.push(...pageLines(runs, number).filter((line, index, page) => !((index === 0 || index === page.length - 1) && isPageNumberLine(line.text))));
     }
   } finally {
     await document.destroy();
