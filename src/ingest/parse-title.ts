@@ -12,6 +12,10 @@ export interface TitleRead {
 const YEAR = `((?:19|20)\\d{2}|[${CHINESE_NUMERAL_CLASS}]{4})`;
 const TITLE = new RegExp(`^(.*?)${YEAR}年度?(.*报告)$`);
 const UNDATED_TITLE = /^(.*?)(?:政府信息公开|政务公开).*年度报告$/;
+/** Part 一's heading, as compacted: 一、总体情况. */
+const FIRST_PART = /^一[、.]总体情况/;
+/** A site's breadcrumbs and links to other pages: separators of a path, or the words that start them. */
+const NAVIGATION = /[>»›/]|^(上一篇|下一篇|上一条|下一条|当前位置|您当前的位置|您的位置|相关链接|热点|推荐)/;
 /** Lines a title may sit in before the first part heading. */
 const TITLE_SEARCH_LINES = 12;
 
@@ -25,9 +29,9 @@ export function parseTitle(lines: readonly SourceLine[]): TitleRead {
     const text = compact(lines[index]!.text);
     if (text !== '') texts.push({ index, text });
   }
-  for (let i = 0; i < texts.length; i += 1) {
-    const match = TITLE.exec(texts[i]!.text) ?? UNDATED_TITLE.exec(texts[i]!.text);
-    if (!match) continue;
+  const i = titleIndex(texts.map((t) => t.text), (text) => TITLE.test(text) || UNDATED_TITLE.test(text));
+  if (i >= 0) {
+    const match = (TITLE.exec(texts[i]!.text) ?? UNDATED_TITLE.exec(texts[i]!.text))!;
     const year = match[2] === undefined ? null : (chineseNumber(match[2]) ?? null);
     const printedAgency = stripPunctuation(match[1]!);
     const agencyLine = printedAgency === '' && i > 0 ? texts[i - 1]!.text : null;
@@ -43,9 +47,23 @@ export function parseTitle(lines: readonly SourceLine[]): TitleRead {
  * the agency is printed on the line before), or -1.
  */
 export function titleStart(lines: readonly string[]): number {
-  const index = lines.findIndex((line) => TITLE.test(compact(line)));
+  const index = titleIndex(lines.map(compact), (text) => TITLE.test(text));
   if (index <= 0) return index;
   return stripPunctuation(TITLE.exec(compact(lines[index]!))![1]!) === '' ? index - 1 : index;
+}
+
+/**
+ * Which of a page's first lines (compacted) is the report's title: the last
+ * title-like line before part 一's heading, since a site's menu, breadcrumbs
+ * and lists of other reports (上一篇：…2022年…年度报告) come before the title,
+ * never between it and part 一; navigation lines are never a title. Without
+ * part 一 in sight, the first title-like line.
+ */
+function titleIndex(texts: readonly string[], isTitle: (text: string) => boolean): number {
+  const firstPart = texts.findIndex((text) => FIRST_PART.test(text));
+  const candidates = texts.flatMap((text, index) => (isTitle(text) && !NAVIGATION.test(text) ? [index] : []));
+  const beforePart = candidates.filter((index) => firstPart < 0 || index < firstPart);
+  return (firstPart >= 0 ? beforePart.at(-1) : beforePart[0]) ?? candidates[0] ?? -1;
 }
 
 /** The last short line holding a date, e.g. 2024年1月10日 or 二〇二四年一月十日. */
