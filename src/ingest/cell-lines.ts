@@ -6,14 +6,15 @@ import { isCellValueText } from './cell-value';
  * lines that each hold one value becomes one line of values, tab-separated,
  * which the parser reads with the label lines before it, as a row split after
  * its label. A single value on its own line stays as it is. Lines keep their
- * numbers.
+ * numbers; a joined row is on its first value's line.
  */
 export function joinCellLines(text: string): string {
   const lines = text.split('\n');
   const out: string[] = [];
   let index = 0;
   while (index < lines.length) {
-    const run = valueRun(lines, index);
+    // A run starts at a value, so the joined row keeps the line its first value is printed on.
+    const run = lines[index]!.trim() === '' ? { values: [], end: index } : valueRun(lines, index);
     if (run.values.length < 2) {
       out.push(lines[index]!);
       index += 1;

@@ -97,6 +97,14 @@ describe('a report saved from a web page as text', () => {
     expect(cells.filter((c) => c.status !== 'MISSING' && !c.inferred)).toEqual([]);
   });
 
+  it('a row joined from one cell per line, its cells between lone pipes, is read at the line of its first value', async () => {
+    const rows = ['二、主动公开政府信息情况', '信息内容 |', '本年制发件数 |', '本年废止件数 |', '现行有效件数 |', '规章 |', '|', '2 |', '|', '0 |', '|', '7 |', '行政规范性文件 |', '', '1 |', '', '0 |', '', '3 |'];
+    const { cell } = await readCells([...HEAD, ...rows].join('\n'));
+    const lineOf = (printed: string) => HEAD.length + rows.indexOf(printed) + 1;
+    expect(['issued', 'repealed', 'inForce'].map((c) => cell(`t2/regulations/${c}`))).toMatchObject([2, 0, 7].map((value) => ({ value, line: lineOf('2 |') })));
+    expect(cell('t2/normativeDocuments/issued')).toMatchObject({ value: 1, line: lineOf('1 |') });
+  });
+
   it('page numbers in their printed forms are told from values', () => {
     for (const line of ['第 3 页', '第３页', '第3页 共12页', '共12页 第3页', '- 3 -', '—3—', '3/12', ' 3 / 12 ', 'Page 3 of 12']) expect(isPageNumber(line), line).toBe(true);
     for (const line of ['3', '0', '-', '—', '-1', '12.5', '2023年', '第二十条第（一）项', '本年增/减']) expect(isPageNumber(line), line).toBe(false);
