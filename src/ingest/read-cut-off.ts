@@ -1,11 +1,11 @@
 import { PARTS } from '../template/parts.template';
-import { T4_TEMPLATE } from '../template/t4.template';
 import { cellAddress } from '../template/tables.template';
 import type { TableTemplate } from '../template/template.types';
 import { missingCell, readCell, type ShortSequence } from './cell-factory';
 import type { ParsedCell, ParsedSection, ParseWarning, SourceLine } from './parsed-report.types';
 import { readRows } from './row-reader';
-import { hasValue, splitTableLine, withoutTrailingBlanks } from './table-line';
+import { printedT4Values, T4_CELLS } from './read-t4';
+import { withoutTrailingBlanks } from './table-line';
 
 /** Where a table's text stops: the last row read (its template index and line), and that row's values when the text stops inside it. */
 interface Cut {
@@ -94,19 +94,12 @@ function rowCut(template: TableTemplate, region: readonly SourceLine[], cells: r
     : { lastRow: last.row, line: last.line, where: `after row ${label} (line ${last.line}); later rows not read` };
 }
 
-const T4_CELLS = T4_TEMPLATE.rows.length * T4_TEMPLATE.columns.length;
-
 /** t4: its values (one printed row of every cell), of which the text printed fewer. */
 function t4Cut(region: readonly SourceLine[]): Cut | undefined {
-  const values: string[] = [];
-  let line: number | undefined;
-  for (const source of region) {
-    const read = splitTableLine(source.text);
-    if (read.label !== '' || !hasValue(read)) continue;
-    values.push(...withoutTrailingBlanks(read.values));
-    line = source.number;
-  }
-  if (values.length >= T4_CELLS) return undefined;
+  const { values, places } = printedT4Values(region);
+  const line = places.at(-1)?.line;
+  // Fewer values with more printed after them is a table that lost values, not a text that stops.
+  if (values.length >= T4_CELLS || (line !== undefined && line !== lastLine(region))) return undefined;
   if (values.length === 0) return { lastRow: -1, line: lastLine(region), where: `before its values (line ${lastLine(region)}); no value read` };
   return { lastRow: 0, line, partial: values, where: `after ${values.length} of its ${T4_CELLS} values (line ${line}); later values not read` };
 }

@@ -8,6 +8,8 @@ export interface T4HtmlShape {
   wordCells?: boolean;
   /** The values row starts with an empty cell under a label column. */
   leadingEmptyCell?: boolean;
+  /** The values row starts with a label cell of its own (数量). */
+  valuesLabel?: string;
   /** Header cells are <th>. */
   headerTh?: boolean;
   /** The part heading is the table's own first row, across all 15 columns. */
@@ -48,10 +50,11 @@ function t4Table(values: string[], heading: string, shape: T4HtmlShape): string 
     const tag = shape.headerTh ? 'th' : 'td';
     return `<${tag}${attributes}>${inCell(text(label))}</${tag}>`;
   };
-  const lead = shape.leadingEmptyCell ? `<td>${shape.wordCells ? inCell('') : ''}</td>` : '';
-  const leadHeader = shape.leadingEmptyCell ? '<td rowspan="3"></td>' : '';
+  const leading = shape.leadingEmptyCell || shape.valuesLabel !== undefined;
+  const lead = leading ? `<td>${shape.wordCells || shape.valuesLabel ? inCell(shape.valuesLabel ?? '') : ''}</td>` : '';
+  const leadHeader = leading ? '<td rowspan="3"></td>' : '';
   const rows = [
-    ...(shape.headingInTable ? [`<tr><td colspan="${15 + (shape.leadingEmptyCell ? 1 : 0)}">${inCell(heading)}</td></tr>`] : []),
+    ...(shape.headingInTable ? [`<tr><td colspan="${15 + (leading ? 1 : 0)}">${inCell(heading)}</td></tr>`] : []),
     `<tr>${leadHeader}${header('行政复议', ' colspan="5"')}${header('行政诉讼', ' colspan="10"')}</tr>`,
     `<tr>${OUTCOMES.map((o) => header(o, ' rowspan="2"')).join('')}${header('未经复议直接起诉', ' colspan="5"')}${header('复议后起诉', ' colspan="5"')}</tr>`,
     `<tr>${[...OUTCOMES, ...OUTCOMES].map((o) => header(o)).join('')}</tr>`,

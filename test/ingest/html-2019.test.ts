@@ -13,6 +13,7 @@ const SHAPES: [string, T4HtmlShape][] = [
   ['vertical header text', { vertical: true }],
   ['Word cells: <p><span> and &nbsp;', { wordCells: true }],
   ['a leading empty cell before the values', { leadingEmptyCell: true }],
+  ['a label cell before the values (数量)', { valuesLabel: '数量' }],
   ['header cells as <th>', { headerTh: true }],
   ['the part heading inside the table', { headingInTable: true }],
   ['t4 in the same table as t3', { inT3Table: true }],
