@@ -15,7 +15,7 @@ const UNDATED_TITLE = /^(.*?)(?:政府信息公开|政务公开).*年度报告$/
 /** Part 一's heading, as compacted: 一、总体情况. */
 const FIRST_PART = /^一[、.]总体情况/;
 /** A site's breadcrumbs and links to other pages: separators of a path, or the words that start them. */
-const NAVIGATION = /[>»›/]|^(上一篇|下一篇|上一条|下一条|当前位置|您当前的位置|您的位置|相关链接|热点|推荐)/;
+const NAVIGATION = /[>»›]|^(上一篇|下一篇|上一条|下一条|当前位置|您当前的位置|您的位置|相关链接|热点|推荐)/;
 /** Lines a title may sit in before the first part heading. */
 const TITLE_SEARCH_LINES = 12;
 
