@@ -59,9 +59,9 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
     checkTime('table t3');
     const t4 = readT4(regionOf('t4'), warnings);
     checkTime('table t4');
-    cells = [...t2, ...t3.cells, ...t4.cells];
+    cells = [...t2.cells, ...t3.cells, ...t4.cells];
     const shortRows = [...t3.shortRows, ...t4.shortRows];
-    const unreached = readCutOff(sections, partLines, tables, cells, shortRows, warnings);
+    const unreached = readCutOff(sections, partLines, tables, new Map([['t2', t2.rows], ['t3', t3.rows]]), cells, shortRows, warnings);
     warnUnreadableValues(cells, warnings);
     inferLostCells(new Map(cells.map((cell) => [cellAddress(cell), cell])), shortRows, warnings, identitiesOf(generation), unreached);
   } else {

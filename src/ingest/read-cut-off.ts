@@ -3,7 +3,7 @@ import { cellAddress } from '../template/tables.template';
 import type { TableTemplate } from '../template/template.types';
 import { missingCell, readCell, type ShortSequence } from './cell-factory';
 import type { ParsedCell, ParsedSection, ParseWarning, SourceLine } from './parsed-report.types';
-import { readRows } from './row-reader';
+import type { RowRead } from './row-reader';
 import { printedT4Values, T4_CELLS } from './read-t4';
 import { withoutTrailingBlanks } from './table-line';
 
@@ -31,6 +31,7 @@ export function readCutOff(
   sections: readonly ParsedSection[],
   partLines: ReadonlyMap<string, SourceLine[]>,
   tables: readonly TableTemplate[],
+  rowsRead: ReadonlyMap<string, ReadonlyMap<string, RowRead>>,
   cells: ParsedCell[],
   shortRows: ShortSequence[],
   warnings: ParseWarning[],
@@ -40,7 +41,7 @@ export function readCutOff(
   if (!part || at < 0) return new Set();
   const template = tables[at]!;
   const region = partLines.get(part.code) ?? [];
-  const cut = template.code === 't4' ? t4Cut(region) : rowCut(template, region, cells);
+  const cut = template.code === 't4' ? t4Cut(region) : rowCut(template, rowsRead.get(template.code) ?? new Map(), region, cells);
   const later = tables.slice(at + 1);
   if (!cut || (later.length === 0 && cut.lastRow === template.rows.length - 1 && !cut.partial)) return new Set();
   if (region.some((line) => (cut.line === undefined || line.number > cut.line) && SENTENCE_END.test(line.text))) return new Set();
@@ -76,9 +77,9 @@ export function readCutOff(
 }
 
 /** t2 or t3: the last row read, by line; a last row with fewer values than columns on the text's last line is where it stops. */
-function rowCut(template: TableTemplate, region: readonly SourceLine[], cells: readonly ParsedCell[]): Cut | undefined {
+function rowCut(template: TableTemplate, rows: ReadonlyMap<string, RowRead>, region: readonly SourceLine[], cells: readonly ParsedCell[]): Cut | undefined {
   const index = (code: string) => template.rows.findIndex((r) => r.code === code);
-  const marks = [...readRows(template.code, template.rows, region, []).values()].map((read) => ({ row: index(read.row.code), line: read.line, values: read.values }));
+  const marks = [...rows.values()].map((read) => ({ row: index(read.row.code), line: read.line, values: read.values }));
   // A block read as one row (（六）其他处理) counts where its line is.
   for (const cell of cells) if (cell.table === template.code && cell.line !== null && index(cell.row) >= 0) marks.push({ row: index(cell.row), line: cell.line, values: [] });
   const last = marks.reduce<(typeof marks)[number] | undefined>((best, mark) => (!best || mark.line > best.line || (mark.line === best.line && mark.row > best.row) ? mark : best), undefined);

@@ -1,12 +1,18 @@
 import type { TableTemplate } from '../template/template.types';
 import { missingCell, readCell } from './cell-factory';
 import type { ParsedCell, ParseWarning, SourceLine } from './parsed-report.types';
-import { readRows } from './row-reader';
+import { readRows, type RowRead } from './row-reader';
+
+export interface T2Read {
+  cells: ParsedCell[];
+  /** Each row found, by code. */
+  rows: ReadonlyMap<string, RowRead>;
+}
 
 /** Table t2 in its generation's layout: each item's row, its values in column order; blank fields stay BLANK. */
-export function readT2(lines: readonly SourceLine[], warnings: ParseWarning[], template: TableTemplate): ParsedCell[] {
+export function readT2(lines: readonly SourceLine[], warnings: ParseWarning[], template: TableTemplate): T2Read {
   const rows = readRows('t2', template.rows, lines, warnings);
-  return template.rows.flatMap((row) => {
+  const cells = template.rows.flatMap((row) => {
     const columns = row.columns ?? [];
     const read = rows.get(row.code);
     if (!read) return columns.map((column) => missingCell('t2', row.code, column));
@@ -31,4 +37,5 @@ export function readT2(lines: readonly SourceLine[], warnings: ParseWarning[], t
     }
     return columns.map((column, index) => readCell('t2', row.code, column, read.values[index] ?? '', read.line, read.offsets[index]));
   });
+  return { cells, rows };
 }

@@ -2,12 +2,14 @@ import type { TableTemplate } from '../template/template.types';
 import { missingCell, readCell, type ShortSequence } from './cell-factory';
 import type { ParsedCell, ParseWarning, SourceLine } from './parsed-report.types';
 import { readCollapsedBlocks } from './read-collapsed-block';
-import { readRows } from './row-reader';
+import { readRows, type RowRead } from './row-reader';
 import { withoutTrailingBlanks } from './table-line';
 
 export interface T3Read {
   cells: ParsedCell[];
   shortRows: ShortSequence[];
+  /** Each row found, by code. */
+  rows: ReadonlyMap<string, RowRead>;
 }
 
 /**
@@ -51,5 +53,5 @@ export function readT3(lines: readonly SourceLine[], warnings: ParseWarning[], t
     }
   }
   readCollapsedBlocks(template, rows, lines, cells, warnings);
-  return { cells, shortRows };
+  return { cells, shortRows, rows };
 }

@@ -33,7 +33,7 @@ export function readT4(lines: readonly SourceLine[], warnings: ParseWarning[]): 
 
 /** A row of every t4 value after a label cell of its own (数量, 件数): the whole table on one line, not a row's numbers split from it. */
 function isLabelledRow(values: readonly string[]): boolean {
-  const printed = withoutTrailingBlanks([...values]);
+  const printed = withoutTrailingBlanks(values);
   while (printed[0] === '') printed.shift();
   return printed.length === ADDRESSES.length;
 }

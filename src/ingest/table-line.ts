@@ -42,7 +42,7 @@ export function splitTableLine(text: string): TableLine {
   };
 }
 
-export function withoutTrailingBlanks(values: string[]): string[] {
+export function withoutTrailingBlanks(values: readonly string[]): string[] {
   let end = values.length;
   while (end > 0 && values[end - 1] === '') end -= 1;
   return values.slice(0, end);
