@@ -56,7 +56,8 @@ export function parseSections(lines: readonly SourceLine[], warnings: ParseWarni
   return { sections, partLines };
 }
 
-function isPartHeading(heading: string, part: PartTemplate, number: number): boolean {
+/** Whether a line, as normalizeLabel gives it, is the heading of the template's part `number`. */
+export function isPartHeading(heading: string, part: PartTemplate, number: number): boolean {
   if (heading.length > HEADING_MAX_LENGTH || heading.startsWith('(')) return false;
   const numbered = PART_NUMBER.exec(heading);
   if (numbered && chineseNumber(numbered[1]!) !== number) return false;

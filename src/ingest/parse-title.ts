@@ -1,4 +1,6 @@
+import { PARTS } from '../template/parts.template';
 import { CHINESE_NUMERAL_CLASS, chineseNumber } from './chinese-numerals';
+import { isPartHeading } from './parse-sections';
 import type { SourceLine } from './parsed-report.types';
 
 export interface TitleRead {
@@ -12,8 +14,6 @@ export interface TitleRead {
 const YEAR = `((?:19|20)\\d{2}|[${CHINESE_NUMERAL_CLASS}]{4})`;
 const TITLE = new RegExp(`^(.*?)${YEAR}年度?(.*报告)$`);
 const UNDATED_TITLE = /^(.*?)(?:政府信息公开|政务公开).*年度报告$/;
-/** Part 一's heading, as compacted: 一、总体情况. */
-const FIRST_PART = /^一[、.]总体情况/;
 /** A site's breadcrumbs and links to other pages: separators of a path, or the words that start them. */
 const NAVIGATION = /[>»›]|^(上一篇|下一篇|上一条|下一条|当前位置|您当前的位置|您的位置|相关链接|热点|推荐)/;
 /** Lines a title may sit in before the first part heading. */
@@ -47,7 +47,7 @@ export function parseTitle(lines: readonly SourceLine[]): TitleRead {
  * the agency is printed on the line before), or -1.
  */
 export function titleStart(lines: readonly string[]): number {
-  const index = titleIndex(lines.map(compact), (text) => TITLE.test(text));
+  const index = titleIndex(lines, (text) => TITLE.test(text), compact);
   if (index <= 0) return index;
   return stripPunctuation(TITLE.exec(compact(lines[index]!))![1]!) === '' ? index - 1 : index;
 }
@@ -59,11 +59,22 @@ export function titleStart(lines: readonly string[]): number {
  * never between it and part 一; navigation lines are never a title. Without
  * part 一 in sight, the first title-like line.
  */
-function titleIndex(texts: readonly string[], isTitle: (text: string) => boolean): number {
-  const firstPart = texts.findIndex((text) => FIRST_PART.test(text));
-  const candidates = texts.flatMap((text, index) => (isTitle(text) && !NAVIGATION.test(text) ? [index] : []));
-  const beforePart = candidates.filter((index) => firstPart < 0 || index < firstPart);
-  return (firstPart >= 0 ? beforePart.at(-1) : beforePart[0]) ?? candidates[0] ?? -1;
+function titleIndex(lines: readonly string[], isTitle: (text: string) => boolean, textOf: (line: string) => string = (line) => line): number {
+  let first = -1;
+  let lastBeforePart = -1;
+  let partSeen = false;
+  for (let index = 0; index < lines.length; index += 1) {
+    const text = textOf(lines[index]!);
+    if (!partSeen && isPartHeading(text, PARTS[0]!, 1)) {
+      if (lastBeforePart >= 0) return lastBeforePart;
+      partSeen = true;
+    } else if (isTitle(text) && !NAVIGATION.test(text)) {
+      if (partSeen) return index;
+      if (first < 0) first = index;
+      lastBeforePart = index;
+    }
+  }
+  return partSeen ? -1 : first;
 }
 
 /** The last short line holding a date, e.g. 2024年1月10日 or 二〇二四年一月十日. */
