@@ -7,7 +7,7 @@ import { nearestKeys } from './nearest-measures';
 /** A measure is a cell address (t3/new/total) or a figure name (completionRate). */
 export type Measure = { kind: 'cell'; address: string } | { kind: 'figure'; name: FigureName };
 
-/** The longest key is a G2 cell address of 34 characters: a longer text is refused before it is compared with any key. */
+/** Far longer than any key (t2/procurement/procurementAmount is 32): a longer text is refused before it is compared with any key. */
 export const MAX_MEASURE_LENGTH = 100;
 
 /** Every name a measure may take: the figures, then the cell addresses in template order. */
