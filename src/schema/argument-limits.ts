@@ -47,10 +47,9 @@ const REASON = { maxLength: MAX_REASON_LENGTH };
  * schema has no list or string argument missing here.
  */
 export const ARGUMENT_LIMITS: Record<string, ArgumentLimit> = {
-  // Eight result columns a measure: 50 stay far from PostgreSQL's 1,664 and SQLite's 2,000.
-  'Query.aggregate(measures)': { maxItems: 50, ...MEASURE },
+  // Eight result columns a measure: 50 stay far from PostgreSQL's 1,664 and SQLite's 2,000. A Measure caps its own length (MAX_MEASURE_LENGTH).
+  'Query.aggregate(measures)': { maxItems: 50 },
   'Query.aggregate(groupBy)': { maxItems: 6 },
-  'Query.rank(measure)': MEASURE,
   'Query.rank(groupBy)': { maxItems: 6 },
   'Query.agency(id)': ID,
   'Query.agency(name)': NAME,
@@ -60,9 +59,6 @@ export const ARGUMENT_LIMITS: Record<string, ArgumentLimit> = {
   'Query.report(agencyName)': NAME,
   'Query.reports(after)': CURSOR,
   'Query.reports(first)': PAGE,
-  'Report.yearOverYear(measure)': MEASURE,
-  'Query.metric(key)': MEASURE,
-  'Agency.trend(measure)': MEASURE,
   // One point a year: fifty years is more than any agency has reports.
   'Agency.trend(years)': { maxItems: 50 },
   'Report.cells(table)': { maxLength: 10 },

@@ -60,7 +60,7 @@ export class MetricType {
   @Field({ description: 'The formula over cell addresses, each variant named where generations or bases differ' })
   formula!: string;
 
-  @Field({ description: '件 (counts), 万元 (amounts the template prints in 万元), 未注明 (an amount whose unit the template does not print) or ratio (rates)' })
+  @Field(() => String, { description: '件 (counts), 万元 (amounts the template prints in 万元), 未注明 (an amount whose unit the template does not print) or ratio (rates)' })
   unit!: MetricUnit;
 
   @Field()

@@ -41,7 +41,7 @@ describe.each(DATABASE_KINDS)('aggregate and rank on a generated corpus of 40 ag
   });
 
   const aggregate = async (groupBy: string, measures: string[], filter = '{}') => {
-    const { body } = await gateway.graphql<{ aggregate: Group[] }>(`query($m: [String!]!) { aggregate(filter: ${filter}, groupBy: ${groupBy}, measures: $m) { ${GROUP_FIELDS} } }`, { m: measures });
+    const { body } = await gateway.graphql<{ aggregate: Group[] }>(`query($m: [Measure!]!) { aggregate(filter: ${filter}, groupBy: ${groupBy}, measures: $m) { ${GROUP_FIELDS} } }`, { m: measures });
     expect(body.errors).toBeUndefined();
     return body.data!.aggregate;
   };
