@@ -55,7 +55,7 @@ function figureMetric(name: FigureName): Metric {
     ...(variants.some((v) => v.formula !== under('G3', v.basis))
       ? [`On G2 (2019 template) reports it is ${under('G2', 'TOTAL')}: G2 prints ${T3_COLLAPSIBLE_BLOCKS.map((b) => T3_BLOCK_HEADINGS[b.code]).join(', ')} as one row.`]
       : []),
-    ...(isRateFigure(name) && name !== 'reportCompleteness' ? ['aggregate and rank pool it over reports as Σnumerator ÷ Σdenominator, not as the mean of the reports\' rates.'] : []),
+    ...(isRateFigure(name) && name !== 'reportCompleteness' ? ['Over many reports, rank orders groups by the pooled rate (Σnumerator ÷ Σdenominator, so large agencies weigh more); aggregate gives it as pooled, beside mean, the unweighted mean of the reports\' rates.'] : []),
     ...FIGURE_CAVEATS[name],
   ];
   return {
