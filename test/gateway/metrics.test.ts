@@ -188,7 +188,7 @@ describe('nianbao metrics', () => {
     const byKey = new Map(rows.map((row) => [row.key, row]));
     expect(byKey.get('organizationShare')).toMatchObject({ kind: 'FIGURE', unit: 'ratio', isRate: 'true', numerator: 't3/new/total − t3/new/naturalPerson', denominator: 't3/new/total', generations: 'G3|G2' });
     expect(byKey.get('t2/fees/amount')).toMatchObject({ kind: 'CELL', unit: '万元', nameZh: '行政事业性收费：本年收费金额（单位：万元）', generations: 'G3' });
-    expect(byKey.get('disputeRate')!.caveats.split('|').some((caveat) => caveat.includes('may exceed 1'))).toBe(true);
+    expect(byKey.get('disputeRate')!.caveats!.split('|').some((caveat) => caveat.includes('may exceed 1'))).toBe(true);
   });
 
   it('text by default, the version first; json with the version; --kind', () => {
