@@ -8,6 +8,7 @@ import { registerCorrectCommand } from './correct.command';
 import { registerExportCommand } from './export.command';
 import { registerGenerateCommand } from './generate.command';
 import { registerIngestCommand } from './ingest.command';
+import { registerMetricsCommand } from './metrics.command';
 import { registerQueryCommand } from './query.command';
 import { registerSchemaCommand } from './schema.command';
 import { registerServeCommand } from './serve.command';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerCorrectCommand(program);
   registerVersionsCommand(program);
   registerBatchesCommand(program);
+  registerMetricsCommand(program);
   return program;
 }
 

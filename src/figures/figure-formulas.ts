@@ -1,7 +1,7 @@
 import { PARTS } from '../template/parts.template';
 import { templateCells } from '../template/tables.template';
 import type { Generation } from '../template/template.types';
-import { FIGURE_MEANINGS, linearFigures, type CorrectionBasis, type FigureName, type Term } from './figure-definitions';
+import { linearFigures, type CorrectionBasis, type FigureName, type Term } from './figure-definitions';
 
 /** `t3/new/total − t3/new/naturalPerson`: the terms of a sum, as a person writes them. */
 export function describeTerms(terms: Term[]): string {
@@ -10,8 +10,8 @@ export function describeTerms(terms: Term[]): string {
 
 const grouped = (terms: Term[]) => (terms.length > 1 ? `(${describeTerms(terms)})` : describeTerms(terms));
 
-/** A figure's formula over cell addresses under one basis, e.g. `(t3/granted/total + t3/partiallyGranted/total) ÷ t3/resultsTotal/total`. */
-function formulaUnder(name: FigureName, basis: CorrectionBasis, generation: Generation): string {
+/** A figure's formula over cell addresses under one basis and generation, e.g. `(t3/granted/total + t3/partiallyGranted/total) ÷ t3/resultsTotal/total`. */
+export function formulaUnder(name: FigureName, basis: CorrectionBasis, generation: Generation): string {
   if (name === 'reportCompleteness') {
     const cells = (['G3', 'G2'] as const).map((generation) => `${generation}: ${templateCells(generation).length}`).join(', ');
     return `(parts found + template cells not MISSING) ÷ (${PARTS.length} + template cells of the report's generation, ${cells}, UNRECOGNISED: 0)`;
@@ -31,10 +31,4 @@ export function figureFormula(name: FigureName): string {
   const g3 = formulaOf(name, 'G3');
   const g2 = formulaOf(name, 'G2');
   return g3 === g2 ? g3 : `on G3 reports ${g3}; on G2 reports ${g2}`;
-}
-
-/** A figure in words, with its formula and when it is null: stands on its own in the API's documentation. */
-export function figureDescription(name: FigureName): string {
-  const nullWhen = name === 'reportCompleteness' ? 'never null' : `null when an input cell is not a number${linearFigures().find((f) => f.name === name)!.denominator ? ' or the denominator is 0' : ''}`;
-  return `${FIGURE_MEANINGS[name]} = ${figureFormula(name)}; ${nullWhen}`;
 }

@@ -1,4 +1,5 @@
 import type { MeasureValue } from './measure';
+import { noReportFor } from './trend';
 
 export interface YearOverYear {
   previous: number | null;
@@ -11,7 +12,7 @@ export interface YearOverYear {
 
 export function yearOverYear(current: MeasureValue, previous: MeasureValue | undefined, previousYear: number): YearOverYear {
   const base = { current: current.value, previous: previous?.value ?? null };
-  if (!previous) return { ...base, absolute: null, relative: null, reason: `no report for ${previousYear}` };
+  if (!previous) return { ...base, absolute: null, relative: null, reason: noReportFor(previousYear) };
   if (current.value === null) return { ...base, absolute: null, relative: null, reason: `this year: ${current.reason}` };
   if (previous.value === null) return { ...base, absolute: null, relative: null, reason: `${previousYear}: ${previous.reason}` };
   const absolute = current.value - previous.value;

@@ -3,6 +3,7 @@ import { Agency } from '../entities/agency.entity';
 import type { CorrectionBasis } from '../figures/figure-definitions';
 import { AggregateGroup, GroupKey, RankedGroup } from '../schema/aggregate.types';
 import { CorrectionBasisEnum, GroupDimensionEnum, RankOrderEnum } from '../schema/enums';
+import { MeasureScalar } from '../schema/measure.scalar';
 import { ReportFilter } from '../schema/report-filter.input';
 import type { GatewayContext } from '../server/context';
 import type { GroupDimension } from '../services/aggregate-sql';
@@ -13,7 +14,7 @@ export class AggregateResolver {
   @Query(() => [AggregateGroup], { description: 'Measures (cell addresses or figure names) over the filtered reports, grouped; computed by the database' })
   aggregate(
     @Ctx() { db }: GatewayContext,
-    @Arg('measures', () => [String]) measures: string[],
+    @Arg('measures', () => [MeasureScalar]) measures: string[],
     @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter,
     @Arg('groupBy', () => [GroupDimensionEnum], { defaultValue: [] }) groupBy: GroupDimension[] = [],
     @Arg('basis', () => CorrectionBasisEnum, { defaultValue: 'TOTAL' }) basis: CorrectionBasis = 'TOTAL',
@@ -24,7 +25,7 @@ export class AggregateResolver {
   @Query(() => [RankedGroup], { description: 'Top (DESC) or bottom (ASC) groups by a measure: pooled for rates, sum otherwise; groups below minSample are left out' })
   rank(
     @Ctx() { db }: GatewayContext,
-    @Arg('measure') measure: string,
+    @Arg('measure', () => MeasureScalar) measure: string,
     @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter,
     @Arg('groupBy', () => [GroupDimensionEnum], { defaultValue: ['AGENCY'] }) groupBy: GroupDimension[] = ['AGENCY'],
     @Arg('order', () => RankOrderEnum, { defaultValue: 'DESC' }) order: 'ASC' | 'DESC' = 'DESC',

@@ -3,11 +3,12 @@ import type { Check } from '../checks/check.types';
 import { Report } from '../entities/report.entity';
 import { badUserInput } from '../errors/bad-user-input';
 import type { CorrectionBasis, FigureName } from '../figures/figure-definitions';
-import { measureValue, parseMeasure } from '../figures/measure';
+import { measureValue, parseMeasure, unknownMeasureMessage } from '../figures/measure';
 import { yearOverYear } from '../figures/year-over-year';
 import { CheckType, type ReviewableCheck } from '../schema/check.type';
 import { CheckStatusEnum, CorrectionBasisEnum, FigureNameEnum } from '../schema/enums';
 import { Figure, FiguresType, YearOverYear, type Figures } from '../schema/figures.type';
+import { MeasureScalar } from '../schema/measure.scalar';
 import type { GatewayContext } from '../server/context';
 
 @Resolver(() => Report)
@@ -45,9 +46,9 @@ export class ReportAnalysisResolver {
   }
 
   @FieldResolver(() => YearOverYear, { description: 'A cell address or figure name against the year before' })
-  async yearOverYear(@Root() report: Report, @Ctx() { loaders }: GatewayContext, @Arg('measure') measureName: string): Promise<YearOverYear> {
+  async yearOverYear(@Root() report: Report, @Ctx() { loaders }: GatewayContext, @Arg('measure', () => MeasureScalar) measureName: string): Promise<YearOverYear> {
     const measure = parseMeasure(measureName);
-    if (!measure) throw badUserInput(`yearOverYear(measure: "${measureName}"): not a cell address (t3/new/total) or a figure name (completionRate)`, 'measure');
+    if (!measure) throw badUserInput(`yearOverYear(measure): ${unknownMeasureMessage(measureName)}`, 'measure');
     const previous = await loaders.previousReport(report);
     const [current, previousFacts] = await Promise.all([loaders.facts.load(report), previous ? loaders.facts.load(previous) : undefined]);
     const change = yearOverYear(measureValue(measure, current), previousFacts && measureValue(measure, previousFacts), report.year - 1);

@@ -1,3 +1,4 @@
+import { MAX_MEASURE_LENGTH } from '../figures/measure';
 import { INGEST_LIMITS } from '../ingest/ingest-limits';
 
 /** The most a list argument may hold and a string (each string of a list) may run to, in UTF-16 code units. */
@@ -35,7 +36,7 @@ const NAME = { maxLength: 200 };
 /** A cursor holds an order's keys and its signature: a 200-character name in JSON, at worst six bytes a character, in base64. */
 const CURSOR = { maxLength: 2_000 };
 /** A cell address (t2/procurement/procurementAmount) or a figure name. */
-const MEASURE = { maxLength: 100 };
+const MEASURE = { maxLength: MAX_MEASURE_LENGTH };
 /** Why a change was made, kept with it (the CLI, which has no argument pass, meets the same limit). */
 export const MAX_REASON_LENGTH = 2_000;
 const REASON = { maxLength: MAX_REASON_LENGTH };
@@ -46,10 +47,9 @@ const REASON = { maxLength: MAX_REASON_LENGTH };
  * schema has no list or string argument missing here.
  */
 export const ARGUMENT_LIMITS: Record<string, ArgumentLimit> = {
-  // Eight result columns a measure: 50 stay far from PostgreSQL's 1,664 and SQLite's 2,000.
-  'Query.aggregate(measures)': { maxItems: 50, ...MEASURE },
+  // Eight result columns a measure: 50 stay far from PostgreSQL's 1,664 and SQLite's 2,000. A Measure caps its own length (MAX_MEASURE_LENGTH).
+  'Query.aggregate(measures)': { maxItems: 50 },
   'Query.aggregate(groupBy)': { maxItems: 6 },
-  'Query.rank(measure)': MEASURE,
   'Query.rank(groupBy)': { maxItems: 6 },
   'Query.agency(id)': ID,
   'Query.agency(name)': NAME,
@@ -59,7 +59,8 @@ export const ARGUMENT_LIMITS: Record<string, ArgumentLimit> = {
   'Query.report(agencyName)': NAME,
   'Query.reports(after)': CURSOR,
   'Query.reports(first)': PAGE,
-  'Report.yearOverYear(measure)': MEASURE,
+  // One point a year: fifty years is more than any agency has reports.
+  'Agency.trend(years)': { maxItems: 50 },
   'Report.cells(table)': { maxLength: 10 },
   'Report.cell(address)': MEASURE,
   'Mutation.deleteReport(id)': ID,

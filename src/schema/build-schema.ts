@@ -3,9 +3,11 @@ import { buildSchema } from 'type-graphql';
 import { AggregateResolver } from '../resolvers/aggregate.resolver';
 import { AgencyMutationResolver } from '../resolvers/agency-mutation.resolver';
 import { AgencyResolver } from '../resolvers/agency.resolver';
+import { AgencyTrendResolver } from '../resolvers/agency-trend.resolver';
 import { BatchItemResolver } from '../resolvers/batch-item.resolver';
 import { BatchResolver } from '../resolvers/batch.resolver';
 import { CheckReviewResolver } from '../resolvers/check-review.resolver';
+import { MetricResolver } from '../resolvers/metric.resolver';
 import { HistoryMutationResolver } from '../resolvers/history-mutation.resolver';
 import { ReportHistoryResolver } from '../resolvers/report-history.resolver';
 import { ReportVersionResolver } from '../resolvers/report-version.resolver';
@@ -22,6 +24,7 @@ export const RESOLVERS = [
   ReportMutationResolver,
   SectionResolver,
   AgencyResolver,
+  AgencyTrendResolver,
   AgencyMutationResolver,
   AggregateResolver,
   ReportHistoryResolver,
@@ -30,6 +33,7 @@ export const RESOLVERS = [
   CheckReviewResolver,
   BatchResolver,
   BatchItemResolver,
+  MetricResolver,
 ] as const;
 
 export function buildGatewaySchema(): Promise<GraphQLSchema> {

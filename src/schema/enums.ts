@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { BATCH_KINDS, ITEM_OUTCOMES, REVIEW_VERDICTS, VERSION_KINDS } from '../entities/history.types';
 import { SOURCE_FORMATS } from '../entities/source-format.types';
 import { FIGURE_NAMES } from '../figures/figure-definitions';
-import { figureDescription } from '../figures/figure-formulas';
+import { figureDescription } from '../figures/metric-dictionary';
 
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };

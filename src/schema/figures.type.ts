@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { FigureNameEnum } from './enums';
 import { FIGURE_NAMES, type FigureName } from '../figures/figure-definitions';
-import { figureDescription } from '../figures/figure-formulas';
+import { figureDescription } from '../figures/metric-dictionary';
 
 /** One nullable number per figure. */
 export type Figures = Record<FigureName, number | null>;

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { badUserInput } from '../errors/bad-user-input';
 import { isRateFigure, type CorrectionBasis } from '../figures/figure-definitions';
-import { parseMeasure } from '../figures/measure';
+import { parseMeasure, unknownMeasureMessage } from '../figures/measure';
 import type { AggregateGroup, GroupKey, MeasureAggregate, RankedGroup } from '../schema/aggregate.types';
 import type { ReportFilter } from '../schema/report-filter.input';
 import { GROUP_DIMENSIONS, groupedMeasuresQuery, type GroupDimension, type MeasurePlan } from './aggregate-sql';
@@ -61,7 +61,7 @@ function planMeasures(names: string[]): MeasurePlan[] {
   if (names.length === 0) throw badUserInput('measures: name at least one cell address (t3/new/total) or figure name (completionRate)', 'measures');
   return names.map((name) => {
     const measure = parseMeasure(name);
-    if (!measure) throw badUserInput(`measure "${name}" is not a cell address (t3/new/total) or a figure name (completionRate)`, 'measures');
+    if (!measure) throw badUserInput(`measures: ${unknownMeasureMessage(name)}`, 'measures');
     const isRate = measure.kind === 'figure' && isRateFigure(measure.name);
     return { measure, name, isRate };
   });

@@ -12,7 +12,7 @@ export const T2_TEMPLATE: TableTemplate = {
     { code: 'repealed', label: '本年废止件数' },
     { code: 'inForce', label: '现行有效件数' },
     { code: 'decisions', label: '本年处理决定数量' },
-    { code: 'amount', label: '本年收费金额（单位：万元）', decimal: true },
+    { code: 'amount', label: '本年收费金额（单位：万元）', decimal: true, unit: '万元' },
   ],
   rows: [
     { code: 'regulations', label: '规章', match: { contains: [], endsWith: ['规章'] }, columns: DOCUMENT_COLUMNS },

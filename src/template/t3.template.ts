@@ -58,6 +58,14 @@ export const T3_APPLICANT_COLUMNS: readonly string[] = T3_TEMPLATE.columns
   .map((c) => c.code)
   .filter((code) => code !== 'total');
 
+/** The headings the template prints over t3's blocks of rows (a row `denied.stateSecret` is under `denied`'s heading). */
+export const T3_BLOCK_HEADINGS: Readonly<Record<string, string>> = {
+  denied: '（三）不予公开',
+  unable: '（四）无法提供',
+  notProcessed: '（五）不予处理',
+  other: '（六）其他处理',
+};
+
 /** A block of t3 rows that the 2019 layout prints as one row: its heading and its rows. */
 export interface CollapsibleBlock {
   code: string;
@@ -74,6 +82,6 @@ export const T3_G2_TEMPLATE: TableTemplate = {
   rows: T3_TEMPLATE.rows.flatMap((r) => {
     const block = T3_COLLAPSIBLE_BLOCKS.find((b) => b.rows.includes(r.code));
     if (!block) return [r];
-    return block.rows[0] === r.code ? [{ code: block.code, label: '（六）其他处理', match: block.match }] : [];
+    return block.rows[0] === r.code ? [{ code: block.code, label: T3_BLOCK_HEADINGS[block.code]!, match: block.match }] : [];
   }),
 };

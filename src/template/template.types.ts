@@ -23,6 +23,8 @@ export interface ColumnTemplate {
   decimal?: boolean;
   /** A change that may be negative (本年增/减). */
   signed?: boolean;
+  /** The unit the template prints for an amount (本年收费金额（单位：万元）); counts are 件. */
+  unit?: '万元';
 }
 
 export interface TableTemplate {

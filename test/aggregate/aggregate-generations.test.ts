@@ -35,7 +35,7 @@ describe.each(DATABASE_KINDS)('aggregates over both generations (%s)', (kind) =>
 
   const aggregate = async (groupBy: string, measures: string[]) => {
     const { body } = await gateway.graphql<{ aggregate: { key: { year: number | null; generation: string | null }; count: number; values: Value[] }[] }>(
-      `query($m: [String!]!) { aggregate(groupBy: ${groupBy}, measures: $m) { key { year generation } count values { ${VALUE_FIELDS} } } }`,
+      `query($m: [Measure!]!) { aggregate(groupBy: ${groupBy}, measures: $m) { key { year generation } count values { ${VALUE_FIELDS} } } }`,
       { m: measures },
     );
     expect(body.errors).toBeUndefined();

@@ -41,7 +41,7 @@ describe.each(DATABASE_KINDS)('aggregate and rank on a generated corpus of 40 ag
   });
 
   const aggregate = async (groupBy: string, measures: string[], filter = '{}') => {
-    const { body } = await gateway.graphql<{ aggregate: Group[] }>(`query($m: [String!]!) { aggregate(filter: ${filter}, groupBy: ${groupBy}, measures: $m) { ${GROUP_FIELDS} } }`, { m: measures });
+    const { body } = await gateway.graphql<{ aggregate: Group[] }>(`query($m: [Measure!]!) { aggregate(filter: ${filter}, groupBy: ${groupBy}, measures: $m) { ${GROUP_FIELDS} } }`, { m: measures });
     expect(body.errors).toBeUndefined();
     return body.data!.aggregate;
   };
@@ -125,8 +125,11 @@ describe.each(DATABASE_KINDS)('aggregate and rank on a generated corpus of 40 ag
     }
   });
 
-  it('refuses an unknown measure by name', async () => {
-    const { body } = await gateway.graphql('{ aggregate(measures: ["t3/new/all"]) { count } }');
-    expect(body.errors![0]).toMatchObject({ message: 'measure "t3/new/all" is not a cell address (t3/new/total) or a figure name (completionRate)', extensions: { code: 'BAD_USER_INPUT' } });
+  it('refuses an unknown measure by name, with the nearest keys: a literal at validation, a variable as BAD_USER_INPUT', async () => {
+    const message = '"t3/new/all" is not a figure name (completionRate) or a template cell address (t3/new/total); nearest: t3/new/total, t3/new/research, otherRate';
+    const literal = await gateway.graphql('{ aggregate(measures: ["t3/new/all"]) { count } }');
+    expect(literal.body.errors![0]).toMatchObject({ message: `Measure: ${message}`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const variable = await gateway.graphql('query($m: [Measure!]!) { aggregate(measures: $m) { count } }', { m: ['t3/new/all'] });
+    expect(variable.body.errors![0]).toMatchObject({ message: expect.stringContaining(message), extensions: { code: 'BAD_USER_INPUT' } });
   });
 });

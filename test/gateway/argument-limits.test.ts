@@ -34,13 +34,13 @@ describe('argument limits: lists, string lengths and NUL refused with BAD_USER_I
 
   it('measures: 300 of them, one too long, and groupBy over six dimensions', async () => {
     const measures = Array.from({ length: 300 }, (_, i) => (i % 2 ? 't3/new/total' : 'completionRate'));
-    expect(await refusal('query($m: [String!]!) { aggregate(groupBy: [YEAR], measures: $m) { count } }', { m: measures })).toEqual(
+    expect(await refusal('query($m: [Measure!]!) { aggregate(groupBy: [YEAR], measures: $m) { count } }', { m: measures })).toEqual(
       refused('measures', 'aggregate(measures): at most 50 items, got 300'),
     );
-    expect(await refusal(`{ aggregate(measures: ["t3/new/total", "${'x'.repeat(101)}"]) { count } }`)).toEqual(
-      refused('measures[1]', 'aggregate(measures[1]): at most 100 characters, got 101'),
-    );
-    expect(await refusal(`{ rank(measure: "${'x'.repeat(101)}") { rank } }`)).toEqual(refused('measure', 'rank(measure): at most 100 characters, got 101'));
+    // A measure is a Measure: one too long is refused when the query is validated, before it is compared with any key.
+    const tooLong = { status: 400, code: 'GRAPHQL_VALIDATION_FAILED', field: undefined, message: 'Measure: a measure is at most 100 characters, got 101', statements: 0 };
+    expect(await refusal(`{ aggregate(measures: ["t3/new/total", "${'x'.repeat(101)}"]) { count } }`)).toEqual(tooLong);
+    expect(await refusal(`{ rank(measure: "${'x'.repeat(101)}") { rank } }`)).toEqual(tooLong);
     expect(await refusal('{ aggregate(groupBy: [YEAR, YEAR, YEAR, YEAR, YEAR, YEAR, YEAR], measures: ["t3/new/total"]) { count } }')).toEqual(
       refused('groupBy', 'aggregate(groupBy): at most 6 items, got 7'),
     );
@@ -71,9 +71,12 @@ describe('argument limits: lists, string lengths and NUL refused with BAD_USER_I
   it('a NUL character anywhere: a filter, a nested field, a fragment, a mutation input (refused before the API key is asked for)', async () => {
     const nul = 'reports(filter.agencyName): a NUL character (\\u0000) is not allowed';
     expect(await refusal('query($f: ReportFilter) { reports(filter: $f) { totalCount } }', { f: { agencyName: '政府\u0000' } })).toEqual(refused('filter.agencyName', nul));
-    expect(await refusal('{ reports { edges { node { yearOverYear(measure: "t3/new/total\\u0000") { absolute } } } } }')).toEqual(
-      refused('measure', 'yearOverYear(measure): a NUL character (\\u0000) is not allowed'),
-    );
+    expect(await refusal('{ reports { edges { node { yearOverYear(measure: "t3/new/total\\u0000") { absolute } } } } }')).toMatchObject({
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      message: expect.stringMatching(/^Measure: "t3\/new\/total\\u0000" is not a figure name .*; nearest: t3\/new\/total,/),
+      statements: 0,
+    });
     expect(await refusal('{ reports { edges { node { ...R } } } } fragment R on Report { cell(address: "\\u0000") { value } }')).toEqual(
       refused('address', 'cell(address): a NUL character (\\u0000) is not allowed'),
     );
@@ -90,7 +93,7 @@ describe('argument limits: lists, string lengths and NUL refused with BAD_USER_I
     const listing = await ask('query($f: ReportFilter) { reports(filter: $f) { totalCount } }', { f: { years, agencyName: '政'.repeat(200) } });
     expect(listing).toMatchObject({ status: 200, body: { data: { reports: { totalCount: 0 } } } });
     const measures = Array.from({ length: 50 }, (_, i) => (i % 2 ? 't3/new/total' : 'completionRate'));
-    const grouped = await ask('query($m: [String!]!) { aggregate(groupBy: [YEAR, GENERATION], measures: $m) { count values { sum } } }', { m: measures });
+    const grouped = await ask('query($m: [Measure!]!) { aggregate(groupBy: [YEAR, GENERATION], measures: $m) { count values { sum } } }', { m: measures });
     expect(grouped.body.errors).toBeUndefined();
     expect((grouped.body.data as { aggregate: { values: unknown[] }[] }).aggregate[0]!.values).toHaveLength(50);
   });

@@ -122,7 +122,7 @@ describe('cost at the default limits: aggregates and ranks by groups × measures
   it('25 aliases of aggregate(groupBy: [AGENCY, YEAR]) with 200 measures are refused before any SQL', async () => {
     const measures = Array.from({ length: 200 }, (_, i) => (i % 2 ? 't3/new/total' : 'completionRate'));
     const aliases = Array.from({ length: 25 }, (_, i) => `a${i}: aggregate(groupBy: [AGENCY, YEAR], measures: $m) { count }`).join(' ');
-    const refused = await post({ query: `query($m: [String!]!) { ${aliases} }`, variables: { m: measures } });
+    const refused = await post({ query: `query($m: [Measure!]!) { ${aliases} }`, variables: { m: measures } });
     expect({ status: refused.status, codes: codes(refused.body), statements: refused.statements }).toEqual({ status: 400, codes: ['QUERY_TOO_COSTLY'], statements: 0 });
     expect((refused.body as Body).errors![0]!.message).toMatch(/^query cost \d+ is over the limit of 300000/);
   });

@@ -174,7 +174,6 @@ describe('the gateway over real HTTP, on the five samples and a 2022 variant', (
     ['{ reports(filter: { agencyId: "99999999999" }) { totalCount } }', 'reports(filter.agencyId): an id is a whole number from 1 to 2,147,483,647, got "99999999999"'],
     ['{ report(id: "1") { cell(address: "t3/new/everyone") { value } } }', 'cell(address: "t3/new/everyone"): not a template cell; write table/row/column, e.g. t3/new/total'],
     ['{ report(id: "1") { cells(table: "t9") { value } } }', 'cells(table: "t9"): the tables are t2, t3 and t4'],
-    ['{ report(id: "1") { yearOverYear(measure: "speed") { current } } }', 'yearOverYear(measure: "speed"): not a cell address (t3/new/total) or a figure name (completionRate)'],
     ['{ reports(first: 1000) { totalCount } }', 'reports(first): from 0 to 100, got 1000'],
     ['{ reports(after: "nope") { totalCount } }', 'after: "nope" is not a cursor of this listing: pass a cursor it gave, in the same order'],
   ])('%s is refused with BAD_USER_INPUT: %s', async (query, message) => {

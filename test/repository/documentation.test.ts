@@ -12,6 +12,8 @@ import type { CellLookup } from '../../src/checks/report-facts';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
 import { tablesOf, templateCells } from '../../src/template/tables.template';
 import { renderTemplateReference } from '../../src/template/template-reference';
+import { METRICS } from '../../src/figures/metric-dictionary';
+import { renderMetricReference } from '../../src/figures/metric-reference';
 import { BROKEN_VARIANTS } from '../helpers/broken-variants';
 import { factsOf } from '../helpers/facts';
 import { FIXTURES, SAMPLE_FILES, sampleText } from '../helpers/fixtures';
@@ -75,6 +77,14 @@ describe('the documentation stands on its own', () => {
     const named = backticked(doc('template-codes.md'));
     const codes = (['G3', 'G2'] as const).flatMap((generation) => templateCells(generation).flatMap((cell) => [cell.table, cell.row, cell.column]));
     expect([...new Set(codes)].filter((code) => !named.has(code))).toEqual([]);
+  });
+
+  it('metrics.md is what the metric dictionary renders (npm run docs), and names every measure with its formula', () => {
+    expect(doc('metrics.md'), 'docs/metrics.md is stale: run `npm run docs` and commit it').toBe(renderMetricReference());
+    const named = backticked(doc('metrics.md'));
+    expect(METRICS.map((metric) => metric.key).filter((key) => !named.has(key))).toEqual([]);
+    expect(doc('metrics.md')).toContain('- formula: t3/resultsTotal/total ÷ (t3/new/total + t3/carriedOver/total)');
+    expect(doc('metrics.md')).toContain('| `t2/fees/amount` | 行政事业性收费：本年收费金额（单位：万元） | 万元 | G3 |');
   });
 
   it('report-format.md and ParseWarning.code list every parse warning code; api.md every error code and setting the code gives', async () => {
