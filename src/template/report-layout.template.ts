@@ -1,12 +1,11 @@
+import { T3_BLOCK_HEADINGS } from './t3.template';
+
 /** How the national template prints its tables as text (the samples' PDF-extracted layout), for rendering reports. */
 
-/** Headings of the result blocks of t3, printed before their first row. */
+/** Headings of the result blocks of t3, printed before their first row, with the ASCII brackets the samples' PDF text has. */
 export const T3_BLOCK_LABELS: Record<string, string> = {
   granted: '三、本年度办理结果',
-  denied: '(三) 不予公开',
-  unable: '(四) 无法提供',
-  notProcessed: '(五) 不予处理',
-  other: '(六) 其他处理',
+  ...Object.fromEntries(Object.entries(T3_BLOCK_HEADINGS).map(([block, heading]) => [block, heading.replace(/（(.)）/, '($1) ')])),
 };
 
 export const T3_HEADER_LINES = [
