@@ -60,6 +60,7 @@ export const ARGUMENT_LIMITS: Record<string, ArgumentLimit> = {
   'Query.reports(after)': CURSOR,
   'Query.reports(first)': PAGE,
   'Report.yearOverYear(measure)': MEASURE,
+  'Report.benchmark(measure)': MEASURE,
   'Report.cells(table)': { maxLength: 10 },
   'Report.cell(address)': MEASURE,
   'Mutation.deleteReport(id)': ID,
