@@ -174,6 +174,29 @@ describe.each(DATABASE_KINDS)('Report.benchmark on a generated corpus of 40 agen
     expect(families.ranked).toBeGreaterThan(0);
   });
 
+  it('basis DECIDED reaches the rate: each value is the report’s own figure on that basis, and ranks follow from those figures', async () => {
+    type Node = { decided: Benchmark; total: Benchmark; figure: { value: number | null } };
+    const { body } = await gateway.graphql<{ reports: { edges: { node: Node }[] } }>(
+      `{ reports(first: 100, filter: { years: [2023] }) { edges { node {
+        decided: benchmark(measure: "reviewCorrectionRate", basis: DECIDED) { ${FIELDS} }
+        total: benchmark(measure: "reviewCorrectionRate") { value }
+        figure(name: REVIEW_CORRECTION_RATE, basis: DECIDED) { value }
+      } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const nodes = body.data!.reports.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(reports.filter((r) => r.year === 2023).length);
+    const peers = nodes.map((n) => n.figure.value).filter((v): v is number => v !== null);
+    expect(peers.length).toBeGreaterThanOrEqual(MINIMUM);
+    for (const { decided, figure } of nodes) {
+      expect(decided.value).toBe(figure.value);
+      if (figure.value === null) continue;
+      expect([decided.peerCount, decided.rank]).toEqual([peers.length, 1 + peers.filter((v) => v > figure.value!).length]);
+      expect(decided.median!).toBeCloseTo(percentileInc(peers, 0.5)!, 9);
+    }
+    expect(nodes.some((n) => n.total.value !== n.decided.value)).toBe(true);
+  });
+
   it('a report without the value: null with the measure’s own reason, for the cell and for the rate', async () => {
     expect(reports.find((r) => r.id === blanked)!.values.get(NEW)).toBeNull();
     const cell = (await page(NEW, '{}')).get(blanked)!;
