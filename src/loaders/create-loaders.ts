@@ -11,6 +11,7 @@ import { TableCell } from '../entities/table-cell.entity';
 import { PREVIOUS_YEAR_ADDRESSES } from '../checks/cross-year.checks';
 import { buildReportFacts } from '../services/report-facts';
 import { analyseReport, type ReportAnalysis, type ReportAnalysisCache } from '../services/report-analysis';
+import { createBenchmarkLoader } from './benchmark.loader';
 import { loadCells } from './load-cells';
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -73,7 +74,8 @@ export function createLoaders(db: EntityManager, analyses?: ReportAnalysisCache)
       ),
     { cacheKeyFn: (report) => report.id },
   );
-  return { agency, childAgencies, cells, sections, reportsByAgency, reportByAgencyYear, previousReport, facts, analysis, versions, reviews, batchItems };
+  const benchmark = createBenchmarkLoader(db, cells);
+  return { agency, childAgencies, cells, sections, reportsByAgency, reportByAgencyYear, previousReport, facts, analysis, versions, reviews, batchItems, benchmark };
 }
 
 interface AgencyYearRow {

@@ -12,6 +12,7 @@ import { HistoryMutationResolver } from '../resolvers/history-mutation.resolver'
 import { ReportHistoryResolver } from '../resolvers/report-history.resolver';
 import { ReportVersionResolver } from '../resolvers/report-version.resolver';
 import { ReportAnalysisResolver } from '../resolvers/report-analysis.resolver';
+import { ReportBenchmarkResolver } from '../resolvers/report-benchmark.resolver';
 import { ReportContentResolver } from '../resolvers/report-content.resolver';
 import { ReportMutationResolver } from '../resolvers/report-mutation.resolver';
 import { ReportQueryResolver } from '../resolvers/report-query.resolver';
@@ -21,6 +22,7 @@ export const RESOLVERS = [
   ReportQueryResolver,
   ReportContentResolver,
   ReportAnalysisResolver,
+  ReportBenchmarkResolver,
   ReportMutationResolver,
   SectionResolver,
   AgencyResolver,

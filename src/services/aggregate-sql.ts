@@ -35,16 +35,18 @@ export interface MeasurePlan {
 }
 
 /**
- * One statement: cells → one row per report (the measures' numerators,
- * denominators and values) → one row per group. The database does every sum;
- * nothing but the group rows comes back.
+ * The first two stages of a grouped query, usable on their own: cells → one
+ * row per report with its id, every GROUP_DIMENSIONS column and, per measure
+ * k, n_k (numerator), d_k (denominator, null for a non-rate) and v_k (the
+ * report's value: null when an input is not a number or d_k is 0).
+ * `scope` narrows the innermost query, over `report` joined to `agency`.
  */
-export function groupedMeasuresQuery(
+export function perReportValuesQuery(
   db: EntityManager,
   filter: ReportFilter | undefined,
-  dimensions: GroupDimension[],
   plans: MeasurePlan[],
   basis: CorrectionBasis,
+  scope?: (perReport: SelectQueryBuilder<Report>) => void,
 ): SelectQueryBuilder<ObjectLiteral> {
   const addresses = [...new Set(plans.flatMap((plan) => GENERATIONS.flatMap((generation) => termsOf(plan, basis, generation).flat().map((term) => term.address))))];
   const column = (address: string) => `c_${addresses.indexOf(address)}`;
@@ -94,16 +96,32 @@ export function groupedMeasuresQuery(
     perReport.addSelect('report.completeness_count', 'completeness_n');
   }
   applyReportFilter(perReport, filter);
+  scope?.(perReport);
 
   const values = db.createQueryBuilder().from(`(${perReport.getQuery()})`, 'per_report').setParameters(perReport.getParameters());
-  values.select(Object.values(GROUP_DIMENSIONS).map((d) => `per_report.${d} AS ${d}`).join(', '));
+  values.select(['report_id', ...Object.values(GROUP_DIMENSIONS)].map((d) => `per_report.${d} AS ${d}`).join(', '));
   plans.forEach((plan, k) => {
     const [numerator, denominator] = expressionsOf(plan, basis, column);
     values.addSelect(numerator, `n_${k}`);
     values.addSelect(denominator ?? 'CAST(NULL AS DOUBLE PRECISION)', `d_${k}`);
     values.addSelect(denominator ? `CASE WHEN ${denominator} = 0 THEN NULL ELSE CAST(${numerator} AS DOUBLE PRECISION) / ${denominator} END` : numerator, `v_${k}`);
   });
+  return values;
+}
 
+/**
+ * One statement: cells → one row per report (the measures' numerators,
+ * denominators and values) → one row per group. The database does every sum;
+ * nothing but the group rows comes back.
+ */
+export function groupedMeasuresQuery(
+  db: EntityManager,
+  filter: ReportFilter | undefined,
+  dimensions: GroupDimension[],
+  plans: MeasurePlan[],
+  basis: CorrectionBasis,
+): SelectQueryBuilder<ObjectLiteral> {
+  const values = perReportValuesQuery(db, filter, plans, basis);
   const grouped = db.createQueryBuilder().from(`(${values.getQuery()})`, 'per_report_value').setParameters(values.getParameters());
   grouped.select('COUNT(*)', 'report_count');
   for (const dimension of dimensions) grouped.addSelect(`per_report_value.${GROUP_DIMENSIONS[dimension]}`, GROUP_DIMENSIONS[dimension]);

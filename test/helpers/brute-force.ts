@@ -73,3 +73,13 @@ export function bruteForce(records: CellRecord[], keyOf: (report: ReportKeyParts
     ]),
   );
 }
+
+/** Excel's PERCENTILE.INC: the p-quantile (0 ≤ p ≤ 1) of the values, linearly interpolated between the two nearest ranks; null for no values. */
+export function percentileInc(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * p;
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  return sorted[below]! + (position - below) * (sorted[above]! - sorted[below]!);
+}
