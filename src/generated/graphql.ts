@@ -41,6 +41,8 @@ export type ReportFilter = {
   generation?: Generation | null | undefined;
   /** true: reports with at least one failing check; false: none */
   hasFailingChecks?: boolean | null | undefined;
+  /** true: reports with at least one failing plausibility check (plausibilityWarnings > 0); false: none */
+  hasPlausibilityWarnings?: boolean | null | undefined;
   /** true: reports with a failing check no review explains; false: none */
   hasUnreviewedFailures?: boolean | null | undefined;
   level?: AgencyLevel | null | undefined;

@@ -12,6 +12,7 @@ import { PREVIOUS_YEAR_ADDRESSES } from '../checks/cross-year.checks';
 import { buildReportFacts } from '../services/report-facts';
 import { analyseReport, type ReportAnalysis, type ReportAnalysisCache } from '../services/report-analysis';
 import { loadCells } from './load-cells';
+import { createPeerCheckLoader } from './peer-statistics.loader';
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -73,7 +74,8 @@ export function createLoaders(db: EntityManager, analyses?: ReportAnalysisCache)
       ),
     { cacheKeyFn: (report) => report.id },
   );
-  return { agency, childAgencies, cells, sections, reportsByAgency, reportByAgencyYear, previousReport, facts, analysis, versions, reviews, batchItems };
+  const peerChecks = createPeerCheckLoader(db, cells);
+  return { agency, childAgencies, cells, sections, reportsByAgency, reportByAgencyYear, previousReport, facts, analysis, peerChecks, versions, reviews, batchItems };
 }
 
 interface AgencyYearRow {

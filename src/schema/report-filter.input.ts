@@ -30,6 +30,9 @@ export class ReportFilter {
 
   @Field({ nullable: true, description: 'true: reports with a failing check no review explains; false: none' })
   hasUnreviewedFailures?: boolean;
+
+  @Field({ nullable: true, description: 'true: reports with at least one failing plausibility check (plausibilityWarnings > 0); false: none' })
+  hasPlausibilityWarnings?: boolean;
 }
 
 @InputType()
