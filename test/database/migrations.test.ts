@@ -37,7 +37,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
 
   it('local names are backfilled to what ingest writes, a region in front left out', async () => {
     const { atIngest, backfilled } = await backfillRoundTrip(
-      6,
+      7,
       async (dataSource) => {
         for (const [agencyName, year] of [['淮安市洪泽区人民政府', 2021], ['驻马店经济开发区招商局', 2021], ['江苏省淮安市涟水县人民政府', 2021]] as const) {
           await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, SAMPLE_FILES[1]!)), agencyName, year });
@@ -51,7 +51,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
 
   it('the completeness count is backfilled from the stored sections and cells to what ingest computes', async () => {
     const { atIngest, backfilled } = await backfillRoundTrip(
-      7,
+      8,
       async (dataSource) => {
         for (const file of SAMPLE_FILES) await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, file)) });
       },
@@ -64,7 +64,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
 
   it('each stored report becomes its version 1, its failing checks unreviewed, as ingest makes them', async () => {
     const { atIngest, backfilled } = await backfillRoundTrip(
-      3,
+      4,
       async (dataSource) => {
         // The 2023 PDF prints t4 totals that fail their row checks: two failing checks to count as unreviewed.
         for (const file of [join(FIXTURES, 'pdf', 'hongze-2023.pdf'), join(SEEDS, SAMPLE_FILES[0]!)]) await ingestReport(dataSource, { bytes: readFileSync(file), fileName: file });
@@ -96,7 +96,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
         { source_format: 'HTML', source_encoding: 'gb18030' },
       ];
       expect(atIngest).toEqual({ reports: split, versions: split });
-      for (let i = 0; i < 2; i += 1) await dataSource.undoLastMigration();
+      for (let i = 0; i < 3; i += 1) await dataSource.undoLastMigration();
       // What the release before wrote: format and encoding in one text.
       expect((await dataSource.query('SELECT source_format FROM report_version ORDER BY id')) as unknown[]).toEqual([{ source_format: 'pdf' }, { source_format: 'text/utf-8' }, { source_format: 'html/gb18030' }]);
       await dataSource.runMigrations();
@@ -111,7 +111,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
     const [{ dataSource, close }, other] = await Promise.all([openTestDatabase(kind), openTestDatabase(kind)]);
     try {
       await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, SAMPLE_FILES[1]!)) });
-      for (let i = 0; i < 5; i += 1) await dataSource.undoLastMigration();
+      for (let i = 0; i < 6; i += 1) await dataSource.undoLastMigration();
       await expect(dataSource.query('SELECT secret FROM cursor_secret')).rejects.toThrow();
       await dataSource.runMigrations();
       const [row, ...more] = await secretOf(dataSource);
@@ -129,7 +129,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
     const plan = async () => JSON.stringify(await dataSource.query(`EXPLAIN SELECT report_id, value FROM table_cell WHERE table_code = 't3' AND row_code = 'new' AND column_code = 'total'`));
     try {
       for (const file of SAMPLE_FILES) await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, file)) });
-      for (let i = 0; i < 4; i += 1) await dataSource.undoLastMigration();
+      for (let i = 0; i < 5; i += 1) await dataSource.undoLastMigration();
       await dataSource.query('SET enable_seqscan = off');
       expect(await plan()).not.toContain('table_cell_by_address');
       await dataSource.runMigrations();
