@@ -38,7 +38,8 @@ interface StatisticsRow {
 /**
  * The watched cells' statistics over the peer group of each report, in one
  * statement: the distinct groups of the reports asked for, each group's
- * count, printed count and median per watched cell, joined back to the reports.
+ * count, printed count and median per watched cell, joined back to the reports;
+ * each report's in the order of PEER_WATCHED_CELLS.
  */
 export async function peerStatistics(db: EntityManager, reportIds: readonly number[]): Promise<Map<number, PeerCellStatistics[]>> {
   const postgres = db.connection.options.type === 'postgres';
@@ -68,6 +69,8 @@ export async function peerStatistics(db: EntityManager, reportIds: readonly numb
       median: row.median === null ? null : Number(row.median),
     });
   }
+  const order = (stats: PeerCellStatistics) => PEER_WATCHED_CELLS.indexOf(stats.address);
+  for (const list of byReport.values()) list.sort((a, b) => order(a) - order(b));
   return byReport;
 }
 
