@@ -9,6 +9,8 @@ import { FIXTURES, SAMPLE_FILES, SEEDS } from '../helpers/fixtures';
 import { renderHtml } from '../helpers/render-formats';
 import { openDatabase } from '../../src/database/data-source';
 import { SQLITE_MIGRATIONS } from '../../src/database/migrations/sqlite';
+import { BROKEN_VARIANTS, S001_2022 } from '../helpers/broken-variants';
+import { previous2021Receiving } from '../helpers/plausibility-variants';
 import { tempSqlitePath } from '../helpers/temp-database';
 import { DATABASE_KINDS, openTestDatabase, POSTGRES_SKIP_MESSAGE, POSTGRES_URL } from '../helpers/test-databases';
 
@@ -77,6 +79,24 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
     expect(atIngest.reports).toEqual([
       [1, 2, 2, 1],
       [2, 0, 0, 2],
+    ]);
+    expect(backfilled).toEqual(atIngest);
+  });
+
+  it('plausibility warnings (jumps, rates) are backfilled to what ingest counts', async () => {
+    const { atIngest, backfilled } = await backfillRoundTrip(
+      1,
+      async (dataSource) => {
+        // A jump from 16 to 3 applications (2021 → 2022), and a report whose unableRate is 3 ÷ 2.
+        for (const text of [previous2021Receiving(16), S001_2022, BROKEN_VARIANTS[0]!.text]) await ingestReport(dataSource, { bytes: Buffer.from(text) });
+      },
+      async (dataSource) => ((await dataSource.query('SELECT id, failing_checks, warning_checks FROM report ORDER BY id')) as Record<string, unknown>[]).map((row) => Object.values(row).map(Number)),
+    );
+    // [id, failing_checks, warning_checks]; 2021 printing 16 received breaks its naturalPerson and total balances and its text's 6 received.
+    expect(atIngest).toEqual([
+      [1, 3, 0],
+      [2, 0, 1],
+      [3, 2, 1],
     ]);
     expect(backfilled).toEqual(atIngest);
   });

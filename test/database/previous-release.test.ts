@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -17,10 +18,16 @@ const RELEASE = join(FIXTURES, 'databases', 'release-c4afc80');
 /** Databases the release before pages (commit fff4995) wrote by ingesting the five samples and the two PDFs. */
 const RELEASE_BEFORE_PAGES = join(FIXTURES, 'databases', 'release-fff4995');
 
-async function openPreviousRelease(kind: DatabaseKind, release = RELEASE): Promise<{ dataSource: DataSource; close(): Promise<void> }> {
+/** The previous release's database, with `alter` (SQL both databases run alike) run on it as that release left it, then opened (migrated). */
+async function openPreviousRelease(kind: DatabaseKind, release = RELEASE, alter?: string): Promise<{ dataSource: DataSource; close(): Promise<void> }> {
   if (kind === 'sqlite') {
     const file = tempSqlitePath();
     copyFileSync(`${release}.sqlite`, file.path);
+    if (alter) {
+      const raw = new Database(file.path);
+      raw.exec(alter);
+      raw.close();
+    }
     const dataSource = await openDatabase({ kind: 'sqlite', path: file.path });
     return { dataSource, close: async () => (await dataSource.destroy(), file.cleanup()) };
   }
@@ -28,6 +35,7 @@ async function openPreviousRelease(kind: DatabaseKind, release = RELEASE): Promi
   const loader = new Client({ connectionString: database.url });
   await loader.connect();
   await loader.query(readFileSync(`${release}.postgres.sql`, 'utf8'));
+  if (alter) await loader.query(alter);
   await loader.end();
   const dataSource = await openDatabase({ kind: 'postgres', url: database.url });
   return { dataSource, close: async () => (await dataSource.destroy(), await database.drop()) };
@@ -65,6 +73,39 @@ describe.each(DATABASE_KINDS)('a database written by the previous release (%s)',
       expect(version.content.cells.map((c) => [c.value, c.status])).toEqual(migrated.filter((r) => r.reportId === 3).map((r) => [r.value, r.status]));
     } finally {
       await Promise.all([old.close(), fresh.close()]);
+    }
+  });
+});
+
+const warningChecksOf = async (dataSource: DataSource) =>
+  ((await dataSource.query('SELECT id, failing_checks, warning_checks FROM report ORDER BY id')) as Record<string, unknown>[]).map((row) => Object.values(row).map(Number));
+
+describe.each(DATABASE_KINDS)('plausibility warnings of a database written by the previous release (%s)', (kind) => {
+  it('are backfilled: none on the samples, one on a sample whose decided applications were made 50 of 6', async () => {
+    // Sample 001 (report 2): 6 received, none carried over, 5 decided. Printed as 50 decided, completionRate is 50 ÷ 6 > 1.
+    const altered = `UPDATE table_cell SET value = 50 WHERE report_id = 2 AND table_code = 't3' AND row_code = 'resultsTotal' AND column_code = 'total'`;
+    const [old, untouched] = await Promise.all([openPreviousRelease(kind, RELEASE, altered), openPreviousRelease(kind, RELEASE_BEFORE_PAGES)]);
+    try {
+      // [id, failing_checks as that release counted them, warning_checks backfilled]
+      expect(await warningChecksOf(old.dataSource)).toEqual([
+        [1, 0, 0],
+        [2, 0, 1],
+        [3, 0, 0],
+        [4, 0, 0],
+        [5, 0, 0],
+      ]);
+      // The five samples and the two 洪泽区 PDFs (21 → 95 applications, 4.52×): no warning; the 2023 PDF's two t4 row failures stay errors.
+      expect((await warningChecksOf(untouched.dataSource)).map(([id, failing, warnings]) => [id, warnings, failing])).toEqual([
+        [1, 0, 0],
+        [2, 0, 0],
+        [3, 0, 0],
+        [4, 0, 0],
+        [5, 0, 0],
+        [6, 0, 2],
+        [7, 0, 1],
+      ]);
+    } finally {
+      await Promise.all([old.close(), untouched.close()]);
     }
   });
 });
