@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Report } from '../../src/entities/report.entity';
+import { ingestReport } from '../../src/ingest/ingest-report';
 import { TableCell } from '../../src/entities/table-cell.entity';
 import { importAgencies } from '../../src/services/agency-import.service';
 import { correctCells, type CellCorrection } from '../../src/services/cell-correction.service';
@@ -181,5 +182,40 @@ describe('hasPlausibilityWarnings agrees with Report.plausibilityWarnings over a
     const families = new Set(body.data!.reports.edges.flatMap((e) => e.node.checks.filter((c) => c.id.startsWith('plausibility.')).map((c) => c.id.split('/')[0])));
     console.log(`corpus: ${all.length} reports, ${warned.length} with warnings, families ${[...families].join(', ')}`);
     expect([...families].sort()).toEqual(['plausibility.jump', 'plausibility.peerUnprinted', 'plausibility.peerZero', 'plausibility.rate']);
+  });
+});
+
+describe('a jump is recounted when the previous year arrives or is corrected', () => {
+  const K = '后到上年机关';
+  let gateway: TestGateway;
+  // The 2022 report first, then its 2021: the 2022 jump can only be counted when 2021 arrives.
+  beforeAll(async () => {
+    gateway = await startTestGateway([{ text: S001_2022, agencyName: K }]);
+  });
+  afterAll(() => gateway.stop());
+
+  const state = async () => {
+    const { body } = await gateway.graphql<{ report: { id: string; failingChecks: number; plausibilityWarnings: number }; warned: { totalCount: number } }>(
+      `{ report(agencyName: "${K}", year: 2022) { id failingChecks plausibilityWarnings } warned: reports(filter: { hasPlausibilityWarnings: true, years: [2022] }) { totalCount } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const stored = (await gateway.dataSource.query(`SELECT warning_checks FROM report WHERE id = ${Number(body.data!.report.id)}`)) as { warning_checks: number }[];
+    return { ...body.data!.report, id: undefined, warned: body.data!.warned.totalCount, stored: Number(stored[0]!.warning_checks) };
+  };
+
+  it('no 2021, no jump; 2021 with 16 received: one warning; 2021 corrected to 15 (exactly 0.2): none', async () => {
+    expect(await state()).toEqual({ id: undefined, failingChecks: 0, plausibilityWarnings: 0, warned: 0, stored: 0 });
+    const previous = await ingestReport(gateway.dataSource, { bytes: Buffer.from(previous2021Receiving(16)), agencyName: K });
+    expect(await state()).toEqual({ id: undefined, failingChecks: 0, plausibilityWarnings: 1, warned: 1, stored: 1 });
+    await correctCells(gateway.dataSource, {
+      reportId: previous.reportId,
+      reason: 'test',
+      cells: [
+        { address: 't3/new/total', value: 15 },
+        { address: 't3/new/naturalPerson', value: 15 },
+      ],
+      actor: 'test',
+    });
+    expect(await state()).toEqual({ id: undefined, failingChecks: 0, plausibilityWarnings: 0, warned: 0, stored: 0 });
   });
 });
