@@ -74,7 +74,7 @@ export function createLoaders(db: EntityManager, analyses?: ReportAnalysisCache)
       ),
     { cacheKeyFn: (report) => report.id },
   );
-  const peerChecks = createPeerCheckLoader(db, cells);
+  const peerChecks = createPeerCheckLoader(db);
   return { agency, childAgencies, cells, sections, reportsByAgency, reportByAgencyYear, previousReport, facts, analysis, peerChecks, versions, reviews, batchItems };
 }
 

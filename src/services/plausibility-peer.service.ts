@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { PeerCellStatistics, PeerContext } from '../checks/plausibility-peer.checks';
+import type { CellFact } from '../checks/report-facts';
+import type { CellStatus } from '../ingest/parsed-report.types';
 import { PEER_WATCHED_CELLS, PLAUSIBILITY_PEER_GROUP, PLAUSIBILITY_THRESHOLDS } from '../checks/plausibility-thresholds.data';
 import { parseCellAddress } from '../template/tables.template';
 import { describePeerGroup, MIN_PEER_COUNT, PEER_TRAITS, traitsOf, type PeerGroup } from './peer-group';
@@ -33,15 +35,23 @@ interface StatisticsRow {
   reports: number | string;
   printed: number | string;
   median: number | string | null;
+  own_value: number | string | null;
+  own_status: CellStatus | null;
+}
+
+/** A watched cell's statistics over a report's peers, with what the report itself holds there. */
+export interface PeerCell extends PeerCellStatistics {
+  own: CellFact | undefined;
 }
 
 /**
  * The watched cells' statistics over the peer group of each report, in one
  * statement: the distinct groups of the reports asked for, each group's
- * count, printed count and median per watched cell, joined back to the reports;
+ * count, printed count and median per watched cell, joined back to the reports
+ * with what each holds in the cell itself (so the checks need no other read);
  * each report's in the order of PEER_WATCHED_CELLS.
  */
-export async function peerStatistics(db: EntityManager, reportIds: readonly number[]): Promise<Map<number, PeerCellStatistics[]>> {
+export async function peerStatistics(db: EntityManager, reportIds: readonly number[]): Promise<Map<number, PeerCell[]>> {
   const postgres = db.connection.options.type === 'postgres';
   const traits = TRAIT_COLUMNS.map((column, i) => ({ column, key: `g${i}` }));
   const keys = traits.map((t) => t.key);
@@ -56,17 +66,20 @@ export async function peerStatistics(db: EntityManager, reportIds: readonly numb
       ` FROM page_group INNER JOIN report ON 1 = 1 INNER JOIN agency ON agency.id = report.agency_id INNER JOIN table_cell cell ON cell.report_id = report.id` +
       ` WHERE ${['1 = 1', ...traits.map((t) => `${t.column} = page_group.${t.key}`)].join(' AND ')} AND ${watched('cell')}` +
       ` GROUP BY ${keys.map((key) => `page_group.${key}, `).join('')}cell.table_code, cell.row_code, cell.column_code)` +
-      ` SELECT page_report.own_id, peer_statistics.table_code, peer_statistics.row_code, peer_statistics.column_code, peer_statistics.reports, peer_statistics.printed, peer_statistics.median` +
-      ` FROM page_report INNER JOIN peer_statistics ON ${sameGroup('peer_statistics', 'page_report')}`,
+      ` SELECT page_report.own_id, peer_statistics.table_code, peer_statistics.row_code, peer_statistics.column_code, peer_statistics.reports, peer_statistics.printed, peer_statistics.median,` +
+      ` own_cell.value AS own_value, own_cell.status AS own_status` +
+      ` FROM page_report INNER JOIN peer_statistics ON ${sameGroup('peer_statistics', 'page_report')}` +
+      ` LEFT JOIN table_cell own_cell ON own_cell.report_id = page_report.own_id AND own_cell.table_code = peer_statistics.table_code AND own_cell.row_code = peer_statistics.row_code AND own_cell.column_code = peer_statistics.column_code`,
     [...reportIds],
   );
-  const byReport = new Map<number, PeerCellStatistics[]>(reportIds.map((id) => [id, []]));
+  const byReport = new Map<number, PeerCell[]>(reportIds.map((id) => [id, []]));
   for (const row of rows) {
     byReport.get(Number(row.own_id))?.push({
       address: `${row.table_code}/${row.row_code}/${row.column_code}`,
       reports: Number(row.reports),
       printed: Number(row.printed),
       median: row.median === null ? null : Number(row.median),
+      own: row.own_status === null ? undefined : { value: row.own_value === null ? null : Number(row.own_value), status: row.own_status },
     });
   }
   const order = (stats: PeerCellStatistics) => PEER_WATCHED_CELLS.indexOf(stats.address);

@@ -6,7 +6,7 @@ import { importAgencies } from '../../src/services/agency-import.service';
 import { correctCells, type CellCorrection } from '../../src/services/cell-correction.service';
 import { S001_2022 } from '../helpers/broken-variants';
 import { loadCorpus, writeCorpus, type Corpus } from '../helpers/corpus';
-import { startTestGateway, type ReportSource, type TestGateway } from '../helpers/gateway';
+import { startTestGateway, type GraphQLResult, type ReportSource, type TestGateway } from '../helpers/gateway';
 import { peerVariant, previous2021Receiving, sameLevelCsv } from '../helpers/plausibility-variants';
 
 interface CheckRow {
@@ -32,7 +32,7 @@ const LIST = `query($filter: ReportFilter, $after: String) { reports(first: 100,
 async function listAll(gateway: TestGateway, filter?: Record<string, unknown>): Promise<ReportRow[]> {
   const rows: ReportRow[] = [];
   for (let after: string | null = null; ; ) {
-    const { body } = await gateway.graphql<{ reports: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: ReportRow }[] } }>(LIST, { filter, after });
+    const { body }: GraphQLResult<{ reports: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: ReportRow }[] } }> = await gateway.graphql(LIST, { filter, after });
     expect(body.errors).toBeUndefined();
     rows.push(...body.data!.reports.edges.map((e) => e.node));
     if (!body.data!.reports.pageInfo.hasNextPage) return rows;
