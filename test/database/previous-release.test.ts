@@ -35,7 +35,8 @@ async function openPreviousRelease(kind: DatabaseKind, release = RELEASE, alter?
   const loader = new Client({ connectionString: database.url });
   await loader.connect();
   await loader.query(readFileSync(`${release}.postgres.sql`, 'utf8'));
-  if (alter) await loader.query(alter);
+  // The dump empties the session's search_path.
+  if (alter) await loader.query(`SET search_path TO public; ${alter}`);
   await loader.end();
   const dataSource = await openDatabase({ kind: 'postgres', url: database.url });
   return { dataSource, close: async () => (await dataSource.destroy(), await database.drop()) };
