@@ -41,7 +41,7 @@ async function listAll(gateway: TestGateway, filter?: Record<string, unknown>): 
 }
 
 // Group P (DEPARTMENT): P1 prints 行政处罚 0 and 行政许可 "—" where the other five print 500 and 124.
-// Group Q (COUNTY): Q1 prints 0 and "—" where the other four print 100 and 124: the median is exactly 100, the share exactly 4 of 5.
+// Group Q (COUNTY): Q1 prints 行政处罚 0 where the other four print 100 (the median is exactly 100); Q2 prints 行政许可 "—" where the other four print 124 (exactly 4 of 5).
 // Group R (TOWNSHIP): four reports, too few peers to judge R1's zero.
 // J (no level, no peers): 16 applications in 2021, 3 in 2022.
 const P = ['甲组机关1', '甲组机关2', '甲组机关3', '甲组机关4', '甲组机关5', '甲组机关6'];
@@ -54,7 +54,7 @@ describe('plausibility warnings over HTTP: peer rules on read, counted apart fro
   beforeAll(async () => {
     const sources: ReportSource[] = [
       ...P.map((agencyName, i) => ({ text: i === 0 ? peerVariant('0', '—') : peerVariant('500'), agencyName })),
-      ...Q.map((agencyName, i) => ({ text: i === 0 ? peerVariant('0', '—') : peerVariant('100'), agencyName })),
+      ...Q.map((agencyName, i) => ({ text: i === 0 ? peerVariant('0') : i === 1 ? peerVariant('100', '—') : peerVariant('100'), agencyName })),
       ...R.map((agencyName, i) => ({ text: i === 0 ? peerVariant('0') : peerVariant('500'), agencyName })),
       { text: previous2021Receiving(16), agencyName: J },
       { text: S001_2022, agencyName: J },
@@ -96,13 +96,15 @@ describe('plausibility warnings over HTTP: peer rules on read, counted apart fro
     expect([p2.failingChecks, p2.plausibilityWarnings, warningsOf(p2.checks)]).toEqual([0, 0, []]);
   });
 
-  it('Q1: a median of exactly 100 does not trip; exactly 4 of 5 printing does', async () => {
+  it('Q1: a median of exactly 100 does not trip; Q2: exactly 4 of 5 printing does', async () => {
     const q1 = await reportOf(Q[0]!);
     expect(q1.checks.find((c) => c.id === 'plausibility.peerZero/t2/penalty/decisions')).toMatchObject({ status: 'PASS', expected: 100, message: `t2/penalty/decisions is 0 and the median of 5 ${PEERS} is 100 (rule: median > 100)` });
-    expect(warningsOf(q1.checks)).toEqual([
+    expect([warningsOf(q1.checks), q1.plausibilityWarnings]).toEqual([[], 0]);
+    const q2 = await reportOf(Q[1]!);
+    expect(warningsOf(q2.checks)).toEqual([
       ['plausibility.peerUnprinted/t2/licensing/decisions', 'FAIL', 0.8, null, `t2/licensing/decisions is NA while 4 of 5 ${PEERS} print a number (80%) (rule: at least 80% print one)`],
     ]);
-    expect(q1.plausibilityWarnings).toBe(1);
+    expect(q2.plausibilityWarnings).toBe(1);
   });
 
   it('R1: four reports are too few peers: no peer check at all', async () => {
@@ -121,10 +123,10 @@ describe('plausibility warnings over HTTP: peer rules on read, counted apart fro
     expect(Number(stored[0]!.warning_checks)).toBe(1);
   });
 
-  it('hasPlausibilityWarnings lists P1, Q1 and J 2022, and false lists every other report', async () => {
+  it('hasPlausibilityWarnings lists P1, Q2 and J 2022, and false lists every other report', async () => {
     const names = (rows: ReportRow[]) => rows.map((r) => `${r.agency.name} ${r.year}`).sort();
     const [all, warned, quiet] = await Promise.all([listAll(gateway), listAll(gateway, { hasPlausibilityWarnings: true }), listAll(gateway, { hasPlausibilityWarnings: false })]);
-    expect(names(warned)).toEqual([`${P[0]} 2022`, `${Q[0]} 2022`, `${J} 2022`].sort());
+    expect(names(warned)).toEqual([`${P[0]} 2022`, `${Q[1]} 2022`, `${J} 2022`].sort());
     expect(names(quiet)).toEqual(names(all.filter((r) => r.plausibilityWarnings === 0)));
     expect(names(warned)).toEqual(names(all.filter((r) => r.plausibilityWarnings > 0)));
     // Warnings are not failures: hasFailingChecks lists only J 2021, whose 16 received applications break its own balance and narrative.
