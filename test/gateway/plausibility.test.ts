@@ -132,6 +132,17 @@ describe('plausibility warnings over HTTP: peer rules on read, counted apart fro
     // Warnings are not failures: hasFailingChecks lists only J 2021, whose 16 received applications break its own balance and narrative.
     expect(names(await listAll(gateway, { hasFailingChecks: true }))).toEqual([`${J} 2021`]);
   });
+
+  it('R1 again once a fifth report joins its group: the peer checks are not kept with the cached analysis', async () => {
+    expect((await reportOf(R[0]!)).plausibilityWarnings).toBe(0);
+    await ingestReport(gateway.dataSource, { bytes: Buffer.from(peerVariant('500')), agencyName: '丙组机关5' });
+    await importAgencies(gateway.dataSource, sameLevelCsv(['丙组机关5'], 'TOWNSHIP'), 'r5.csv');
+    const r1 = await reportOf(R[0]!);
+    expect(warningsOf(r1.checks)).toEqual([
+      ['plausibility.peerZero/t2/penalty/decisions', 'FAIL', 500, 0, `t2/penalty/decisions is 0 while the median of 5 ${PEERS} is 500 (rule: median > 100)`],
+    ]);
+    expect(r1.plausibilityWarnings).toBe(1);
+  });
 });
 
 function kindParameter(gateway: TestGateway): string {
