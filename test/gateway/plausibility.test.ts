@@ -131,6 +131,11 @@ describe('plausibility warnings over HTTP: peer rules on read, counted apart fro
     expect(names(warned)).toEqual(names(all.filter((r) => r.plausibilityWarnings > 0)));
     // Warnings are not failures: hasFailingChecks lists only J 2021, whose 16 received applications break its own balance and narrative.
     expect(names(await listAll(gateway, { hasFailingChecks: true }))).toEqual([`${J} 2021`]);
+    // Aggregates take the same filter: P1, Q2 and J 2022 received 3 applications each.
+    const { body } = await gateway.graphql<{ aggregate: { count: number; values: { sum: number }[] }[] }>(
+      '{ aggregate(filter: { hasPlausibilityWarnings: true }, measures: ["t3/new/total"]) { count values { sum } } }',
+    );
+    expect(body.data).toEqual({ aggregate: [{ count: 3, values: [{ sum: 9 }] }] });
   });
 
   it('R1 again once a fifth report joins its group: the peer checks are not kept with the cached analysis', async () => {
