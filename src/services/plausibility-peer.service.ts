@@ -45,30 +45,39 @@ export interface PeerCell extends PeerCellStatistics {
 }
 
 /**
+ * Per peer group (its trait values g0, g1, …) and watched cell: how many
+ * reports have the cell, how many print a number, and the median of those
+ * numbers; over the groups `pageGroups` names (a relation with the same g
+ * columns), or over every group.
+ */
+function groupStatisticsSql(postgres: boolean, pageGroups?: string): string {
+  const groupBy = [...TRAIT_COLUMNS.map((column) => column), 'cell.table_code', 'cell.row_code', 'cell.column_code'].join(', ');
+  return (
+    `SELECT ${TRAIT_COLUMNS.map((column, i) => `${column} AS g${i}, `).join('')}cell.table_code, cell.row_code, cell.column_code, COUNT(*) AS reports,` +
+    ` SUM(CASE WHEN cell.status IN (${PRINTED}) THEN 1 ELSE 0 END) AS printed,` +
+    ` ${percentileSql(postgres, `CASE WHEN cell.status IN (${PRINTED}) THEN cell.value END`, '0.5')} AS median` +
+    ` FROM report INNER JOIN agency ON agency.id = report.agency_id INNER JOIN table_cell cell ON cell.report_id = report.id AND ${watched('cell')}` +
+    (pageGroups ? ` WHERE EXISTS (SELECT 1 FROM ${pageGroups} WHERE ${['1 = 1', ...TRAIT_COLUMNS.map((column, i) => `${pageGroups}.g${i} = ${column}`)].join(' AND ')})` : '') +
+    ` GROUP BY ${groupBy}`
+  );
+}
+
+/**
  * The watched cells' statistics over the peer group of each report, in one
- * statement: the distinct groups of the reports asked for, each group's
- * count, printed count and median per watched cell, joined back to the reports
- * with what each holds in the cell itself (so the checks need no other read);
- * each report's in the order of PEER_WATCHED_CELLS.
+ * statement: the groups of the reports asked for, each group's statistics,
+ * joined back to the reports with what each holds in the cell itself (so the
+ * checks need no other read); each report's in the order of PEER_WATCHED_CELLS.
  */
 export async function peerStatistics(db: EntityManager, reportIds: readonly number[]): Promise<Map<number, PeerCell[]>> {
   const postgres = db.connection.options.type === 'postgres';
-  const traits = TRAIT_COLUMNS.map((column, i) => ({ column, key: `g${i}` }));
-  const keys = traits.map((t) => t.key);
-  const sameGroup = (left: string, right: string) => ['1 = 1', ...keys.map((key) => `${left}.${key} = ${right}.${key}`)].join(' AND ');
   const ids = reportIds.map((_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
+  const sameGroup = ['1 = 1', ...TRAIT_COLUMNS.map((_, i) => `peer_statistics.g${i} = page_report.g${i}`)].join(' AND ');
   const rows: StatisticsRow[] = await db.query(
-    `WITH page_report AS (SELECT report.id AS own_id${traits.map((t) => `, ${t.column} AS ${t.key}`).join('')} FROM report INNER JOIN agency ON agency.id = report.agency_id WHERE report.id IN (${ids})),` +
-      ` page_group AS (SELECT DISTINCT ${['1 AS one', ...keys].join(', ')} FROM page_report),` +
-      ` peer_statistics AS (SELECT ${keys.map((key) => `page_group.${key}, `).join('')}cell.table_code, cell.row_code, cell.column_code, COUNT(*) AS reports,` +
-      ` SUM(CASE WHEN cell.status IN (${PRINTED}) THEN 1 ELSE 0 END) AS printed,` +
-      ` ${percentileSql(postgres, `CASE WHEN cell.status IN (${PRINTED}) THEN cell.value END`, '0.5')} AS median` +
-      ` FROM page_group INNER JOIN report ON 1 = 1 INNER JOIN agency ON agency.id = report.agency_id INNER JOIN table_cell cell ON cell.report_id = report.id` +
-      ` WHERE ${['1 = 1', ...traits.map((t) => `${t.column} = page_group.${t.key}`)].join(' AND ')} AND ${watched('cell')}` +
-      ` GROUP BY ${keys.map((key) => `page_group.${key}, `).join('')}cell.table_code, cell.row_code, cell.column_code)` +
+    `WITH page_report AS (SELECT report.id AS own_id${TRAIT_COLUMNS.map((column, i) => `, ${column} AS g${i}`).join('')} FROM report INNER JOIN agency ON agency.id = report.agency_id WHERE report.id IN (${ids})),` +
+      ` peer_statistics AS (${groupStatisticsSql(postgres, 'page_report')})` +
       ` SELECT page_report.own_id, peer_statistics.table_code, peer_statistics.row_code, peer_statistics.column_code, peer_statistics.reports, peer_statistics.printed, peer_statistics.median,` +
       ` own_cell.value AS own_value, own_cell.status AS own_status` +
-      ` FROM page_report INNER JOIN peer_statistics ON ${sameGroup('peer_statistics', 'page_report')}` +
+      ` FROM page_report INNER JOIN peer_statistics ON ${sameGroup}` +
       ` LEFT JOIN table_cell own_cell ON own_cell.report_id = page_report.own_id AND own_cell.table_code = peer_statistics.table_code AND own_cell.row_code = peer_statistics.row_code AND own_cell.column_code = peer_statistics.column_code`,
     [...reportIds],
   );
@@ -89,21 +98,18 @@ export async function peerStatistics(db: EntityManager, reportIds: readonly numb
 
 /**
  * SQL over `report` joined to `agency`: some watched cell of the report trips a
- * peer rule — the same thresholds, peer group and minimum as peerChecks.
+ * peer rule — the same thresholds, peer group and minimum as peerChecks. The
+ * subquery is not correlated: every group's statistics are computed once per
+ * statement, not once per report.
  */
-export function peerWarningExistsSql(postgres: boolean): { sql: string; parameters: Record<string, number> } {
-  const peerJoin = `FROM table_cell peer_cell INNER JOIN report peer_report ON peer_report.id = peer_cell.report_id INNER JOIN agency peer_agency ON peer_agency.id = peer_report.agency_id`;
-  const samePeer = [
-    'peer_cell.table_code = own_cell.table_code AND peer_cell.row_code = own_cell.row_code AND peer_cell.column_code = own_cell.column_code',
-    ...TRAIT_COLUMNS.map((column) => `${aliased(column, 'peer_report', 'peer_agency')} = ${column}`),
-  ].join(' AND ');
-  const median = `(SELECT CASE WHEN COUNT(*) >= :peerMinimum THEN ${percentileSql(postgres, 'peer_cell.value', '0.5')} END ${peerJoin} WHERE ${samePeer} AND peer_cell.status IN (${PRINTED}))`;
-  const printedEnough =
-    `(SELECT CASE WHEN COUNT(*) >= :peerMinimum AND SUM(CASE WHEN peer_cell.status IN (${PRINTED}) THEN 1 ELSE 0 END) >= CAST(:peerPrintedShare AS DOUBLE PRECISION) * COUNT(*) THEN 1 ELSE 0 END` +
-    ` ${peerJoin} WHERE ${samePeer})`;
+export function peerWarningSql(postgres: boolean): { sql: string; parameters: Record<string, number> } {
+  const sameGroup = TRAIT_COLUMNS.map((column, i) => `peer_statistics.g${i} = ${aliased(column, 'own_report', 'own_agency')}`);
   const sql =
-    `EXISTS (SELECT 1 FROM table_cell own_cell WHERE own_cell.report_id = report.id AND ${watched('own_cell')}` +
-    ` AND ((own_cell.status = 'ZERO' AND ${median} > CAST(:peerMedianAbove AS DOUBLE PRECISION)) OR (own_cell.status IN ('BLANK', 'NA') AND ${printedEnough} = 1)))`;
+    `report.id IN (SELECT own_report.id FROM report own_report INNER JOIN agency own_agency ON own_agency.id = own_report.agency_id` +
+    ` INNER JOIN table_cell own_cell ON own_cell.report_id = own_report.id AND ${watched('own_cell')} AND own_cell.status IN ('ZERO', 'BLANK', 'NA')` +
+    ` INNER JOIN (${groupStatisticsSql(postgres)}) peer_statistics ON ${[...sameGroup, 'peer_statistics.table_code = own_cell.table_code AND peer_statistics.row_code = own_cell.row_code AND peer_statistics.column_code = own_cell.column_code'].join(' AND ')}` +
+    ` WHERE (own_cell.status = 'ZERO' AND peer_statistics.printed >= :peerMinimum AND peer_statistics.median > CAST(:peerMedianAbove AS DOUBLE PRECISION))` +
+    ` OR (own_cell.status IN ('BLANK', 'NA') AND peer_statistics.reports >= :peerMinimum AND peer_statistics.printed >= CAST(:peerPrintedShare AS DOUBLE PRECISION) * peer_statistics.reports))`;
   return {
     sql,
     parameters: { peerMinimum: MIN_PEER_COUNT, peerMedianAbove: PLAUSIBILITY_THRESHOLDS.peerZero.medianAbove, peerPrintedShare: PLAUSIBILITY_THRESHOLDS.peerUnprinted.printedShareAtLeast },
