@@ -21,6 +21,7 @@ interface ReportRow {
   year: number;
   agency: { name: string };
   failingChecks: number;
+  unreviewedFailures?: number;
   plausibilityWarnings: number;
   checks?: CheckRow[];
 }
@@ -71,7 +72,7 @@ describe('plausibility warnings over HTTP: peer rules on read, counted apart fro
 
   async function reportOf(name: string, year = 2022): Promise<ReportRow & { checks: CheckRow[] }> {
     const { body } = await gateway.graphql<{ report: ReportRow & { checks: CheckRow[] } }>(
-      'query($name: String!, $year: Int!) { report(agencyName: $name, year: $year) { id year agency { name } failingChecks plausibilityWarnings checks { id status expected actual message } } }',
+      'query($name: String!, $year: Int!) { report(agencyName: $name, year: $year) { id year agency { name } failingChecks unreviewedFailures plausibilityWarnings checks { id status expected actual message } } }',
       { name, year },
     );
     expect(body.errors).toBeUndefined();
@@ -118,7 +119,7 @@ describe('plausibility warnings over HTTP: peer rules on read, counted apart fro
     expect(warningsOf(j.checks)).toEqual([
       ['plausibility.jump/t3/new/total', 'FAIL', 16, 3, 't3/new/total went from 16 (2021) to 3 (2022), 0.19× (rule: current ÷ previous > 5 or < 0.2 when previous ≥ 10)'],
     ]);
-    expect([j.failingChecks, j.plausibilityWarnings]).toEqual([0, 1]);
+    expect([j.failingChecks, j.unreviewedFailures, j.plausibilityWarnings]).toEqual([0, 0, 1]);
     const stored = (await gateway.dataSource.query('SELECT warning_checks FROM report WHERE id = $1'.replace('$1', kindParameter(gateway)), [Number(j.id)])) as { warning_checks: number }[];
     expect(Number(stored[0]!.warning_checks)).toBe(1);
   });
@@ -213,8 +214,8 @@ describe('a jump is recounted when the previous year arrives or is corrected', (
   afterAll(() => gateway.stop());
 
   const state = async () => {
-    const { body } = await gateway.graphql<{ report: { id: string; failingChecks: number; plausibilityWarnings: number }; warned: { totalCount: number } }>(
-      `{ report(agencyName: "${K}", year: 2022) { id failingChecks plausibilityWarnings } warned: reports(filter: { hasPlausibilityWarnings: true, years: [2022] }) { totalCount } }`,
+    const { body } = await gateway.graphql<{ report: { id: string; failingChecks: number; unreviewedFailures: number; plausibilityWarnings: number }; warned: { totalCount: number } }>(
+      `{ report(agencyName: "${K}", year: 2022) { id failingChecks unreviewedFailures plausibilityWarnings } warned: reports(filter: { hasPlausibilityWarnings: true, years: [2022] }) { totalCount } }`,
     );
     expect(body.errors).toBeUndefined();
     const stored = (await gateway.dataSource.query(`SELECT warning_checks FROM report WHERE id = ${Number(body.data!.report.id)}`)) as { warning_checks: number }[];
@@ -222,9 +223,9 @@ describe('a jump is recounted when the previous year arrives or is corrected', (
   };
 
   it('no 2021, no jump; 2021 with 16 received: one warning; 2021 corrected to 15 (exactly 0.2): none', async () => {
-    expect(await state()).toEqual({ id: undefined, failingChecks: 0, plausibilityWarnings: 0, warned: 0, stored: 0 });
+    expect(await state()).toEqual({ id: undefined, failingChecks: 0, unreviewedFailures: 0, plausibilityWarnings: 0, warned: 0, stored: 0 });
     const previous = await ingestReport(gateway.dataSource, { bytes: Buffer.from(previous2021Receiving(16)), agencyName: K });
-    expect(await state()).toEqual({ id: undefined, failingChecks: 0, plausibilityWarnings: 1, warned: 1, stored: 1 });
+    expect(await state()).toEqual({ id: undefined, failingChecks: 0, unreviewedFailures: 0, plausibilityWarnings: 1, warned: 1, stored: 1 });
     await correctCells(gateway.dataSource, {
       reportId: previous.reportId,
       reason: 'test',
@@ -234,6 +235,6 @@ describe('a jump is recounted when the previous year arrives or is corrected', (
       ],
       actor: 'test',
     });
-    expect(await state()).toEqual({ id: undefined, failingChecks: 0, plausibilityWarnings: 0, warned: 0, stored: 0 });
+    expect(await state()).toEqual({ id: undefined, failingChecks: 0, unreviewedFailures: 0, plausibilityWarnings: 0, warned: 0, stored: 0 });
   });
 });
