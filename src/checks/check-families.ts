@@ -1,4 +1,7 @@
 import type { CheckSeverity } from './check.types';
+import { BOUNDED_RATE_FIGURES, JUMP_MEASURES, PEER_WATCHED_CELLS, PLAUSIBILITY_THRESHOLDS } from './plausibility-thresholds.data';
+
+const { jump: JUMP, rate: RATE, peerZero: PEER, peerUnprinted: UNPRINTED } = PLAUSIBILITY_THRESHOLDS;
 
 export interface CheckFamily {
   severity: CheckSeverity;
@@ -24,6 +27,19 @@ export const CHECK_FAMILIES: Readonly<Record<string, CheckFamily>> = {
   },
   completeness: { severity: 'WARNING', rule: 'all six parts are found; part 五 has text; part 六 mentions the charges the tables show' },
   generation: { severity: 'WARNING', rule: 'a report for 2021 or later is in the 2021 template (G3); one for 2019 or 2020 in G2 or G3' },
+  'plausibility.jump': {
+    severity: 'WARNING',
+    rule: `${JUMP_MEASURES.join(', ')}: this year ÷ the previous year's report is at most ${JUMP.ratioAbove} and at least ${JUMP.ratioBelow}, judged when the previous year is ≥ ${JUMP.minPrevious}; not counted in failingChecks`,
+  },
+  'plausibility.rate': { severity: 'WARNING', rule: `the share figures (${BOUNDED_RATE_FIGURES.join(', ')}) are within [${RATE.min}, ${RATE.max}]; not counted in failingChecks` },
+  'plausibility.peerZero': {
+    severity: 'WARNING',
+    rule: `a watched cell (${PEER_WATCHED_CELLS.join(', ')}) printed as 0 trips when the median of its peers (reports of the same year, level and generation, at least 5 with a number) is > ${PEER.medianAbove}; computed on read, not counted in failingChecks`,
+  },
+  'plausibility.peerUnprinted': {
+    severity: 'WARNING',
+    rule: `a watched cell BLANK or NA trips when at least ${UNPRINTED.printedShareAtLeast * 100}% of its peers (at least 5 reports) print a number; computed on read, not counted in failingChecks`,
+  },
 };
 
 /** The families and their rules, for a description that stands on its own. */

@@ -1,13 +1,13 @@
 import { T3_TEMPLATE } from '../template/t3.template';
 import { familyOf, type Check, type CheckSeverity } from './check.types';
+import { JUMP_MEASURES } from './plausibility-thresholds.data';
 import { describeUnread, numberAt, type CellLookup, type ReportFacts } from './report-facts';
 
 const STOCK_ROWS = ['regulations', 'normativeDocuments'];
 
-/** The cells of the previous year's report that the cross-year checks read. */
+/** The cells of the previous year's report that the cross-year checks and the plausibility jumps read. */
 export const PREVIOUS_YEAR_ADDRESSES: readonly string[] = [
-  ...T3_TEMPLATE.columns.map((column) => `t3/carriedForward/${column.code}`),
-  ...STOCK_ROWS.map((row) => `t2/${row}/inForce`),
+  ...new Set([...T3_TEMPLATE.columns.map((column) => `t3/carriedForward/${column.code}`), ...STOCK_ROWS.map((row) => `t2/${row}/inForce`), ...JUMP_MEASURES]),
 ];
 
 /** Check 6: this year's carried-over applications are last year's carried-forward; the stock of documents follows. */

@@ -76,6 +76,10 @@ export class Report {
   @Column({ name: 'unreviewed_failures', type: 'integer', default: 0 })
   unreviewedFailures!: number;
 
+  /** Failing per-report plausibility checks (jumps, rates), kept current like failingChecks; the peer ones are computed on read. */
+  @Column({ name: 'warning_checks', type: 'integer', default: 0 })
+  warningChecks!: number;
+
   /** The version whose content the report's row, sections and cells hold. */
   @Column({ name: 'current_version_id', type: 'integer', nullable: true })
   currentVersionId!: number | null;

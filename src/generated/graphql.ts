@@ -43,6 +43,8 @@ export type ReportFilter = {
   hasFailingChecks?: boolean | null | undefined;
   /** true: reports with a failing check no review explains; false: none */
   hasUnreviewedFailures?: boolean | null | undefined;
+  /** true: reports with at least one plausibility warning, a failing plausibility check (counted by Report.plausibilityWarnings; parse warnings are Report.warnings); false: none */
+  hasWarnings?: boolean | null | undefined;
   level?: AgencyLevel | null | undefined;
   /** A region and the regions in it, e.g. 河南省 or 河南省/驻马店市 */
   region?: string | null | undefined;

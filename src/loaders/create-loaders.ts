@@ -13,6 +13,7 @@ import { buildReportFacts } from '../services/report-facts';
 import { analyseReport, type ReportAnalysis, type ReportAnalysisCache } from '../services/report-analysis';
 import { createBenchmarkLoader } from './benchmark.loader';
 import { loadCells } from './load-cells';
+import { createPeerCheckLoader } from './peer-statistics.loader';
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -75,7 +76,8 @@ export function createLoaders(db: EntityManager, analyses?: ReportAnalysisCache)
     { cacheKeyFn: (report) => report.id },
   );
   const benchmark = createBenchmarkLoader(db, cells);
-  return { agency, childAgencies, cells, sections, reportsByAgency, reportByAgencyYear, previousReport, facts, analysis, versions, reviews, batchItems, benchmark };
+  const peerChecks = createPeerCheckLoader(db);
+  return { agency, childAgencies, cells, sections, reportsByAgency, reportByAgencyYear, previousReport, facts, analysis, peerChecks, versions, reviews, batchItems, benchmark };
 }
 
 interface AgencyYearRow {

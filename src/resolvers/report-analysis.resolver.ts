@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Check } from '../checks/check.types';
+import { countWarnings } from '../checks/run-checks';
 import { Report } from '../entities/report.entity';
 import { badUserInput } from '../errors/bad-user-input';
 import type { CorrectionBasis, FigureName } from '../figures/figure-definitions';
@@ -8,8 +9,15 @@ import { yearOverYear } from '../figures/year-over-year';
 import { CheckType, type ReviewableCheck } from '../schema/check.type';
 import { CheckStatusEnum, CorrectionBasisEnum, FigureNameEnum } from '../schema/enums';
 import { Figure, FiguresType, YearOverYear, type Figures } from '../schema/figures.type';
+import type { Loaders } from '../loaders/create-loaders';
 import { MeasureScalar } from '../schema/measure.scalar';
 import type { GatewayContext } from '../server/context';
+
+/** The report's checks: the cached analysis', then the peer plausibility checks of this request. */
+async function checksOf(report: Report, loaders: Loaders): Promise<Check[]> {
+  const [{ checks }, peerChecks] = await Promise.all([loaders.analysis.load(report), loaders.peerChecks.load(report)]);
+  return [...checks, ...peerChecks];
+}
 
 @Resolver(() => Report)
 export class ReportAnalysisResolver {
@@ -34,15 +42,23 @@ export class ReportAnalysisResolver {
     return figures[basis].find((figure) => figure.name === name)!;
   }
 
-  @FieldResolver(() => [CheckType], { description: 'The consistency checks that apply to this report: table identities, non-negative counts, carry-over from the previous year, text against tables, completeness and template generation' })
+  @FieldResolver(() => [CheckType], {
+    description:
+      'The consistency checks that apply to this report: table identities, non-negative counts, carry-over from the previous year, text against tables, completeness, template generation, and the plausibility warnings (jumps from the previous year, shares outside [0, 1], cells unlike their peers)',
+  })
   async checks(
     @Root() report: Report,
     @Ctx() { loaders }: GatewayContext,
     @Arg('status', () => CheckStatusEnum, { nullable: true }) status?: Check['status'],
   ): Promise<ReviewableCheck[]> {
-    const { checks } = await loaders.analysis.load(report);
+    const checks = await checksOf(report, loaders);
     const reviewsKey = `${report.agencyId}:${report.year}`;
     return (status ? checks.filter((c) => c.status === status) : checks).map((check) => ({ ...check, reviewsKey }));
+  }
+
+  @FieldResolver(() => Int, { description: 'How many plausibility checks fail (warnings: not counted in failingChecks), the peer ones included' })
+  async plausibilityWarnings(@Root() report: Report, @Ctx() { loaders }: GatewayContext): Promise<number> {
+    return countWarnings(await checksOf(report, loaders));
   }
 
   @FieldResolver(() => YearOverYear, { description: 'A cell address or figure name against the year before' })

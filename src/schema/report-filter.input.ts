@@ -30,6 +30,9 @@ export class ReportFilter {
 
   @Field({ nullable: true, description: 'true: reports with a failing check no review explains; false: none' })
   hasUnreviewedFailures?: boolean;
+
+  @Field({ nullable: true, description: 'true: reports with at least one plausibility warning, a failing plausibility check (counted by Report.plausibilityWarnings; parse warnings are Report.warnings); false: none' })
+  hasWarnings?: boolean;
 }
 
 @InputType()

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Check } from '../checks/check.types';
+import { isPlausibilityCheck } from '../checks/plausibility.checks';
 import { CheckReview } from '../entities/check-review.entity';
 
 /** A report's reviews, oldest first: the last one for a check is the one that counts. */
@@ -14,6 +15,7 @@ export function applicableReview(check: Check, reviews: readonly CheckReview[]):
   return latest.expected === check.expected && latest.actual === check.actual ? latest : undefined;
 }
 
+/** Like failingChecks, plausibility warnings are left out. */
 export function countUnreviewed(checks: readonly Check[], reviews: readonly CheckReview[]): number {
-  return checks.filter((check) => check.status === 'FAIL' && !applicableReview(check, reviews)).length;
+  return checks.filter((check) => check.status === 'FAIL' && !isPlausibilityCheck(check) && !applicableReview(check, reviews)).length;
 }

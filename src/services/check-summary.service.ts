@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Check } from '../checks/check.types';
-import { countFailing, runChecks } from '../checks/run-checks';
+import { countFailing, countWarnings, runChecks } from '../checks/run-checks';
 import { Report } from '../entities/report.entity';
 import { Section } from '../entities/section.entity';
 import { TableCell } from '../entities/table-cell.entity';
@@ -8,15 +8,18 @@ import { countUnreviewed, reviewsOf } from './check-review';
 import { buildReportFacts, type StoredReport } from './report-facts';
 
 /**
- * Recounts a stored report's failing (and unreviewed failing) checks, against
+ * Recounts a stored report's failing (and unreviewed failing) checks and its
+ * plausibility warnings (a jump reads the previous year too), against
  * a new previous-year report (its cross-year checks read that one; undefined
  * when there is none now) or after a review, so that reports can be filtered
  * by them in SQL. Called inside the transaction that made the change.
  */
 export async function recountFailingChecks(manager: EntityManager, report: Report, previous: Pick<StoredReport, 'report' | 'cells'> | undefined | 'stored'): Promise<void> {
   const checks = await checksOfStored(manager, report, previous);
-  const counts = { failingChecks: countFailing(checks), unreviewedFailures: countUnreviewed(checks, await reviewsOf(manager, report.agencyId, report.year)) };
-  if (counts.failingChecks !== report.failingChecks || counts.unreviewedFailures !== report.unreviewedFailures) await manager.update(Report, { id: report.id }, counts);
+  const counts = { failingChecks: countFailing(checks), warningChecks: countWarnings(checks), unreviewedFailures: countUnreviewed(checks, await reviewsOf(manager, report.agencyId, report.year)) };
+  if (counts.failingChecks !== report.failingChecks || counts.warningChecks !== report.warningChecks || counts.unreviewedFailures !== report.unreviewedFailures) {
+    await manager.update(Report, { id: report.id }, counts);
+  }
 }
 
 async function storedPrevious(manager: EntityManager, report: Report): Promise<StoredReport | undefined> {

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { countFailing, runChecks } from '../checks/run-checks';
+import { countFailing, countWarnings, runChecks } from '../checks/run-checks';
 import { bulkInsert } from '../database/bulk-insert';
 import type { VersionContent, VersionKind } from '../entities/history.types';
 import { Report } from '../entities/report.entity';
@@ -66,6 +66,7 @@ export async function makeCurrent(manager: EntityManager, version: ReportVersion
     sourceEncoding: version.sourceEncoding,
     warnings: content.warnings,
     failingChecks: countFailing(checks),
+    warningChecks: countWarnings(checks),
     unreviewedFailures: firstReading ? countFailing(checks) : countUnreviewed(checks, await reviewsOf(manager, agencyId, year)),
     completenessCount: computeFigure('reportCompleteness', figureInputOf(facts)).numerator!,
     currentVersionId: version.id,

@@ -3,6 +3,7 @@ import { badUserInput } from '../errors/bad-user-input';
 import { readRowId, ROW_ID_RULE } from '../schema/argument-limits';
 import type { AgencyFilter, ReportFilter } from '../schema/report-filter.input';
 import { normalizeRegion } from './agency-metadata.service';
+import { peerWarningSql } from './plausibility-peer.service';
 import { escapeLike, whereSomeNameContains } from './agency-names.service';
 
 /** Narrows a query over `report` joined to `agency` by a ReportFilter: one WHERE, no extra statement. */
@@ -12,6 +13,10 @@ export function applyReportFilter<T extends ObjectLiteral>(query: SelectQueryBui
   if (filter.generation) query.andWhere('report.generation = :filterGeneration', { filterGeneration: filter.generation });
   if (filter.hasFailingChecks != null) query.andWhere(filter.hasFailingChecks ? 'report.failing_checks > 0' : 'report.failing_checks = 0');
   if (filter.hasUnreviewedFailures != null) query.andWhere(filter.hasUnreviewedFailures ? 'report.unreviewed_failures > 0' : 'report.unreviewed_failures = 0');
+  if (filter.hasWarnings != null) {
+    const peer = peerWarningSql(query.connection.options.type === 'postgres');
+    query.andWhere(filter.hasWarnings ? `(report.warning_checks > 0 OR ${peer.sql})` : `(report.warning_checks = 0 AND NOT (${peer.sql}))`, peer.parameters);
+  }
   applyAgencyFilter(query, { name: filter.agencyName, region: filter.region, level: filter.level });
   if (filter.agencySubtree != null) {
     query.andWhere(

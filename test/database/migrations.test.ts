@@ -9,6 +9,8 @@ import { FIXTURES, SAMPLE_FILES, SEEDS } from '../helpers/fixtures';
 import { renderHtml } from '../helpers/render-formats';
 import { openDatabase } from '../../src/database/data-source';
 import { SQLITE_MIGRATIONS } from '../../src/database/migrations/sqlite';
+import { BROKEN_VARIANTS, S001_2022 } from '../helpers/broken-variants';
+import { previous2021Receiving } from '../helpers/plausibility-variants';
 import { tempSqlitePath } from '../helpers/temp-database';
 import { DATABASE_KINDS, openTestDatabase, POSTGRES_SKIP_MESSAGE, POSTGRES_URL } from '../helpers/test-databases';
 
@@ -37,7 +39,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
 
   it('local names are backfilled to what ingest writes, a region in front left out', async () => {
     const { atIngest, backfilled } = await backfillRoundTrip(
-      6,
+      7,
       async (dataSource) => {
         for (const [agencyName, year] of [['淮安市洪泽区人民政府', 2021], ['驻马店经济开发区招商局', 2021], ['江苏省淮安市涟水县人民政府', 2021]] as const) {
           await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, SAMPLE_FILES[1]!)), agencyName, year });
@@ -51,7 +53,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
 
   it('the completeness count is backfilled from the stored sections and cells to what ingest computes', async () => {
     const { atIngest, backfilled } = await backfillRoundTrip(
-      7,
+      8,
       async (dataSource) => {
         for (const file of SAMPLE_FILES) await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, file)) });
       },
@@ -64,7 +66,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
 
   it('each stored report becomes its version 1, its failing checks unreviewed, as ingest makes them', async () => {
     const { atIngest, backfilled } = await backfillRoundTrip(
-      3,
+      4,
       async (dataSource) => {
         // The 2023 PDF prints t4 totals that fail their row checks: two failing checks to count as unreviewed.
         for (const file of [join(FIXTURES, 'pdf', 'hongze-2023.pdf'), join(SEEDS, SAMPLE_FILES[0]!)]) await ingestReport(dataSource, { bytes: readFileSync(file), fileName: file });
@@ -77,6 +79,24 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
     expect(atIngest.reports).toEqual([
       [1, 2, 2, 1],
       [2, 0, 0, 2],
+    ]);
+    expect(backfilled).toEqual(atIngest);
+  });
+
+  it('plausibility warnings (jumps, rates) are backfilled to what ingest counts', async () => {
+    const { atIngest, backfilled } = await backfillRoundTrip(
+      1,
+      async (dataSource) => {
+        // A jump from 16 to 3 applications (2021 → 2022), and a report whose unableRate is 3 ÷ 2.
+        for (const text of [previous2021Receiving(16), S001_2022, BROKEN_VARIANTS[0]!.text]) await ingestReport(dataSource, { bytes: Buffer.from(text) });
+      },
+      async (dataSource) => ((await dataSource.query('SELECT id, failing_checks, warning_checks FROM report ORDER BY id')) as Record<string, unknown>[]).map((row) => Object.values(row).map(Number)),
+    );
+    // [id, failing_checks, warning_checks]; 2021 printing 16 received breaks its naturalPerson and total balances and its text's 6 received.
+    expect(atIngest).toEqual([
+      [1, 3, 0],
+      [2, 0, 1],
+      [3, 2, 1],
     ]);
     expect(backfilled).toEqual(atIngest);
   });
@@ -96,7 +116,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
         { source_format: 'HTML', source_encoding: 'gb18030' },
       ];
       expect(atIngest).toEqual({ reports: split, versions: split });
-      for (let i = 0; i < 2; i += 1) await dataSource.undoLastMigration();
+      for (let i = 0; i < 3; i += 1) await dataSource.undoLastMigration();
       // What the release before wrote: format and encoding in one text.
       expect((await dataSource.query('SELECT source_format FROM report_version ORDER BY id')) as unknown[]).toEqual([{ source_format: 'pdf' }, { source_format: 'text/utf-8' }, { source_format: 'html/gb18030' }]);
       await dataSource.runMigrations();
@@ -111,7 +131,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
     const [{ dataSource, close }, other] = await Promise.all([openTestDatabase(kind), openTestDatabase(kind)]);
     try {
       await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, SAMPLE_FILES[1]!)) });
-      for (let i = 0; i < 5; i += 1) await dataSource.undoLastMigration();
+      for (let i = 0; i < 6; i += 1) await dataSource.undoLastMigration();
       await expect(dataSource.query('SELECT secret FROM cursor_secret')).rejects.toThrow();
       await dataSource.runMigrations();
       const [row, ...more] = await secretOf(dataSource);
@@ -129,7 +149,7 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
     const plan = async () => JSON.stringify(await dataSource.query(`EXPLAIN SELECT report_id, value FROM table_cell WHERE table_code = 't3' AND row_code = 'new' AND column_code = 'total'`));
     try {
       for (const file of SAMPLE_FILES) await ingestReport(dataSource, { bytes: readFileSync(join(SEEDS, file)) });
-      for (let i = 0; i < 4; i += 1) await dataSource.undoLastMigration();
+      for (let i = 0; i < 5; i += 1) await dataSource.undoLastMigration();
       await dataSource.query('SET enable_seqscan = off');
       expect(await plan()).not.toContain('table_cell_by_address');
       await dataSource.runMigrations();

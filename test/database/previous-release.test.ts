@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -16,11 +17,19 @@ import { DATABASE_KINDS, openTestDatabase, tempPostgresDatabase, type DatabaseKi
 const RELEASE = join(FIXTURES, 'databases', 'release-c4afc80');
 /** Databases the release before pages (commit fff4995) wrote by ingesting the five samples and the two PDFs. */
 const RELEASE_BEFORE_PAGES = join(FIXTURES, 'databases', 'release-fff4995');
+/** Databases the release before plausibility warnings (commit 1513680) wrote by ingesting the five samples and the two PDFs. */
+const RELEASE_BEFORE_WARNINGS = join(FIXTURES, 'databases', 'release-1513680');
 
-async function openPreviousRelease(kind: DatabaseKind, release = RELEASE): Promise<{ dataSource: DataSource; close(): Promise<void> }> {
+/** The previous release's database, with `alter` (SQL both databases run alike) run on it as that release left it, then opened (migrated). */
+async function openPreviousRelease(kind: DatabaseKind, release = RELEASE, alter?: string): Promise<{ dataSource: DataSource; close(): Promise<void> }> {
   if (kind === 'sqlite') {
     const file = tempSqlitePath();
     copyFileSync(`${release}.sqlite`, file.path);
+    if (alter) {
+      const raw = new Database(file.path);
+      raw.exec(alter);
+      raw.close();
+    }
     const dataSource = await openDatabase({ kind: 'sqlite', path: file.path });
     return { dataSource, close: async () => (await dataSource.destroy(), file.cleanup()) };
   }
@@ -28,6 +37,8 @@ async function openPreviousRelease(kind: DatabaseKind, release = RELEASE): Promi
   const loader = new Client({ connectionString: database.url });
   await loader.connect();
   await loader.query(readFileSync(`${release}.postgres.sql`, 'utf8'));
+  // The dump empties the session's search_path.
+  if (alter) await loader.query(`SET search_path TO public; ${alter}`);
   await loader.end();
   const dataSource = await openDatabase({ kind: 'postgres', url: database.url });
   return { dataSource, close: async () => (await dataSource.destroy(), await database.drop()) };
@@ -69,6 +80,39 @@ describe.each(DATABASE_KINDS)('a database written by the previous release (%s)',
   });
 });
 
+const warningChecksOf = async (dataSource: DataSource) =>
+  ((await dataSource.query('SELECT id, failing_checks, warning_checks FROM report ORDER BY id')) as Record<string, unknown>[]).map((row) => Object.values(row).map(Number));
+
+describe.each(DATABASE_KINDS)('plausibility warnings of a database written by the previous release (%s)', (kind) => {
+  it('are backfilled: none on the samples, one on a sample whose decided applications were made 50 of 6', async () => {
+    // Sample 001 (report 2): 6 received, none carried over, 5 decided. Printed as 50 decided, completionRate is 50 ÷ 6 > 1.
+    const altered = `UPDATE table_cell SET value = 50 WHERE report_id = 2 AND table_code = 't3' AND row_code = 'resultsTotal' AND column_code = 'total'`;
+    const [old, untouched] = await Promise.all([openPreviousRelease(kind, RELEASE, altered), openPreviousRelease(kind, RELEASE_BEFORE_WARNINGS)]);
+    try {
+      // [id, failing_checks as that release counted them, warning_checks backfilled]
+      expect(await warningChecksOf(old.dataSource)).toEqual([
+        [1, 0, 0],
+        [2, 0, 1],
+        [3, 0, 0],
+        [4, 0, 0],
+        [5, 0, 0],
+      ]);
+      // The five samples and the two 洪泽区 PDFs (21 → 95 applications, 4.52×): no warning; the 2023 PDF's two t4 row failures stay errors.
+      expect((await warningChecksOf(untouched.dataSource)).map(([id, failing, warnings]) => [id, warnings, failing])).toEqual([
+        [1, 0, 0],
+        [2, 0, 0],
+        [3, 0, 0],
+        [4, 0, 0],
+        [5, 0, 0],
+        [6, 0, 2],
+        [7, 0, 1],
+      ]);
+    } finally {
+      await Promise.all([old.close(), untouched.close()]);
+    }
+  });
+});
+
 const PDF_FILES = ['hongze-2023.pdf', 'hongze-2024.pdf'].map((file) => join(FIXTURES, 'pdf', file));
 const pdfPlaces = (records: ExportRecord[]) => records.filter((r) => r.reportId > 5).map((r) => [r.address, r.page, r.boxX, r.boxY, r.boxWidth, r.boxHeight]);
 
@@ -103,6 +147,26 @@ describe.each(DATABASE_KINDS)('a database written by the release before pages (%
       // A text report ingested again is unchanged.
       const text = await ingestReport(old.dataSource, { bytes: readFileSync(join(SEEDS, SAMPLE_FILES[0]!)) });
       expect(text.outcome).toBe('unchanged');
+    } finally {
+      await Promise.all([old.close(), fresh.close()]);
+    }
+  });
+});
+
+describe.each(DATABASE_KINDS)('a database written by the release before plausibility warnings (%s)', (kind) => {
+  it('migrates and reads exactly as one ingested now: the same cells, pages and versions; the same files again are unchanged', async () => {
+    const [old, fresh] = await Promise.all([openPreviousRelease(kind, RELEASE_BEFORE_WARNINGS), openTestDatabase(kind)]);
+    try {
+      const files = [...SAMPLE_FILES.map((f) => join(SEEDS, f)), ...PDF_FILES];
+      for (const file of files) await ingestReport(fresh.dataSource, { bytes: readFileSync(file) });
+      const [migrated, ingested] = await Promise.all([exportOf(old.dataSource), exportOf(fresh.dataSource)]);
+      expect(migrated).toHaveLength(1400);
+      expect(migrated).toEqual(ingested);
+      expect(await versionsOf(old.dataSource)).toEqual(await versionsOf(fresh.dataSource));
+      expect(await warningChecksOf(old.dataSource)).toEqual(await warningChecksOf(fresh.dataSource));
+      const again = [];
+      for (const file of files) again.push((await ingestReport(old.dataSource, { bytes: readFileSync(file) })).outcome);
+      expect(again).toEqual(Array(7).fill('unchanged'));
     } finally {
       await Promise.all([old.close(), fresh.close()]);
     }

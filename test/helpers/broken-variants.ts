@@ -28,7 +28,7 @@ export interface BrokenVariant {
   text: string;
   /** The same agency's report for the year before, for cross-year checks. */
   previous?: string;
-  /** Every check that does not pass: [id, status, expected, actual], in check order. */
+  /** Every check that does not pass: [id, status, expected, actual], in check order (plausibility warnings included). */
   fails: [string, string, number | null, number | null][];
 }
 
@@ -40,6 +40,8 @@ export const BROKEN_VARIANTS: BrokenVariant[] = [
     fails: [
       ['t3.rowTotal/unable.notHeld', 'FAIL', 1, 3],
       ['t3.resultsSum/total', 'FAIL', 4, 2],
+      // A plausibility warning, not counted in failingChecks: 3 not held out of 2 decided.
+      ['plausibility.rate/unableRate', 'FAIL', null, 1.5],
     ],
   },
   {
@@ -60,6 +62,8 @@ export const BROKEN_VARIANTS: BrokenVariant[] = [
       ['t3.resultsSum/total', 'FAIL', 2, 3],
       // The text's 办结率 100% no longer agrees either: 3 results for 2 applications.
       ['narrative/completionRate', 'FAIL', 1.5, 1],
+      // A plausibility warning, not counted in failingChecks: 3 decided of 2 to handle.
+      ['plausibility.rate/completionRate', 'FAIL', null, 1.5],
     ],
   },
   {

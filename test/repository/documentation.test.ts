@@ -12,9 +12,12 @@ import type { CellLookup } from '../../src/checks/report-facts';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
 import { tablesOf, templateCells } from '../../src/template/tables.template';
 import { renderTemplateReference } from '../../src/template/template-reference';
+import { peerChecks } from '../../src/checks/plausibility-peer.checks';
 import { METRICS } from '../../src/figures/metric-dictionary';
 import { renderMetricReference } from '../../src/figures/metric-reference';
-import { BROKEN_VARIANTS } from '../helpers/broken-variants';
+import { PLAUSIBILITY_PEERS } from '../../src/services/plausibility-peer.service';
+import { BROKEN_VARIANTS, S001_2022 } from '../helpers/broken-variants';
+import { previous2021Receiving } from '../helpers/plausibility-variants';
 import { factsOf } from '../helpers/facts';
 import { FIXTURES, SAMPLE_FILES, sampleText } from '../helpers/fixtures';
 import { readRepositoryFile, repositoryFiles, ROOT } from '../helpers/repository-files';
@@ -155,6 +158,16 @@ describe('checks: every family is defined once and documented', () => {
   const produced = [
     ...BROKEN_VARIANTS.flatMap((variant) => runChecks(factsOf(variant.text, variant.previous), true)),
     ...SAMPLE_FILES.flatMap((file) => runChecks(factsOf(sampleText(file)), true)),
+    ...runChecks(factsOf(S001_2022, previous2021Receiving(16)), true),
+    // The peer rules run on read, over the peer group's statistics: a zero and an NA cell against given statistics.
+    ...peerChecks(
+      (address) => (address === 't3/new/total' ? { value: 0, status: 'ZERO' } : { value: null, status: 'NA' }),
+      [
+        { address: 't3/new/total', reports: 9, printed: 9, median: 400 },
+        { address: 't2/penalty/decisions', reports: 9, printed: 9, median: 400 },
+      ],
+      PLAUSIBILITY_PEERS,
+    ),
   ];
 
   it('every check the code produces is of a listed family, with that family\'s severity, and every listed family is produced', () => {

@@ -1,0 +1,25 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import type { Check } from '../checks/check.types';
+import { peerChecks } from '../checks/plausibility-peer.checks';
+import type { Report } from '../entities/report.entity';
+import { peerStatistics, PLAUSIBILITY_PEERS } from '../services/plausibility-peer.service';
+
+/**
+ * The peer plausibility checks of a page's reports: their watched cells
+ * against each report's peer group, in one statement per page. Computed per
+ * request, never cached with the analysis: they change whenever a peer changes.
+ */
+export function createPeerCheckLoader(db: EntityManager): DataLoader<Report, Check[], number> {
+  return new DataLoader<Report, Check[], number>(
+    async (reports) => {
+      const byReport = await peerStatistics(db, reports.map((report) => report.id));
+      return reports.map((report) => {
+        const cells = byReport.get(report.id)!;
+        const own = new Map(cells.map((cell) => [cell.address, cell.own]));
+        return peerChecks((address) => own.get(address), cells, PLAUSIBILITY_PEERS);
+      });
+    },
+    { cacheKeyFn: (report) => report.id },
+  );
+}
