@@ -6,6 +6,7 @@ import { AgencyResolver } from '../resolvers/agency.resolver';
 import { BatchItemResolver } from '../resolvers/batch-item.resolver';
 import { BatchResolver } from '../resolvers/batch.resolver';
 import { CheckReviewResolver } from '../resolvers/check-review.resolver';
+import { MeasureAggregateResolver } from '../resolvers/measure-aggregate.resolver';
 import { HistoryMutationResolver } from '../resolvers/history-mutation.resolver';
 import { ReportHistoryResolver } from '../resolvers/report-history.resolver';
 import { ReportVersionResolver } from '../resolvers/report-version.resolver';
@@ -24,6 +25,7 @@ export const RESOLVERS = [
   AgencyResolver,
   AgencyMutationResolver,
   AggregateResolver,
+  MeasureAggregateResolver,
   ReportHistoryResolver,
   ReportVersionResolver,
   HistoryMutationResolver,
