@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agency } from '../../src/entities/agency.entity';
 import { Report } from '../../src/entities/report.entity';
+import { aggregate as aggregateService } from '../../src/services/aggregate.service';
 import type { CellRecord } from '../../src/services/cell-export.service';
 import { bruteForce, percentileInc, type ReportKeyParts } from '../helpers/brute-force';
 import { exportAll, loadCorpus, writeCorpus, type Corpus } from '../helpers/corpus';
@@ -167,6 +168,13 @@ describe.each(DATABASE_KINDS)('percentiles of aggregate and rank on a generated 
       expect(body.errors).toHaveLength(1);
       expect(body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
       expect(body.errors![0]!.message).toMatch(/^percentile\(p\): from 0 to 1, got (1\.5|-0\.1)$/);
+    }
+  });
+
+  it('the service itself refuses NaN and fractions outside [0, 1], which GraphQL cannot send or the argument check stops first', async () => {
+    for (const p of [Number.NaN, 1.0000001, -1e-9, Number.POSITIVE_INFINITY]) {
+      const call = aggregateService(gateway.dataSource.manager, { groupBy: [], measures: ['t3/new/total'], basis: 'TOTAL', percentiles: [0.5, p] });
+      await expect(call).rejects.toMatchObject({ message: `percentile(p): p must be from 0 to 1, got ${p}`, extensions: { code: 'BAD_USER_INPUT', field: 'p' } });
     }
   });
 
