@@ -1,14 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpusFiles, loadedDatabase } from './bench-corpus';
-import { benchDatabase, runSql, type BenchDatabase } from './bench-database';
+import { benchDatabase, POSTGRES_ADMIN_URL, runSql, type BenchDatabase } from './bench-database';
 
 export interface LoadedDatabase {
   database: BenchDatabase;
   /** What `nianbao serve` takes: a SQLite path or a PostgreSQL URL. */
   serve: string;
+  /** By `nianbao ingest` of the corpus, or copied from the SQLite database (BENCH_PERCENTILE_POSTGRES=copy). */
+  loadedBy: 'ingest' | 'copy';
 }
 
 /**
@@ -27,7 +29,7 @@ export async function percentileDatabases(kinds: ('sqlite' | 'postgres')[], size
   for (const kind of kinds) {
     const ready = join(dir, `${name}-${kind}.ready`);
     if (kept && existsSync(ready)) {
-      databases.set(kind, await reopened(kind, dir, name));
+      databases.set(kind, reopened(kind, dir, name, readFileSync(ready, 'utf8').includes('copy') ? 'copy' : 'ingest'));
       continue;
     }
     if (kind === 'postgres' && process.env.BENCH_PERCENTILE_POSTGRES === 'copy') {
@@ -35,9 +37,9 @@ export async function percentileDatabases(kinds: ('sqlite' | 'postgres')[], size
     } else {
       corpus ??= await corpusFiles(dir, size);
       process.stdout.write(`percentile: ingesting ${size} reports into ${kind}…\n`);
-      databases.set(kind, await loadedDatabase(kind, dir, name, corpus, true));
+      databases.set(kind, { ...(await loadedDatabase(kind, dir, name, corpus, true)), loadedBy: 'ingest' });
     }
-    writeFileSync(ready, `${new Date().toISOString()}\n`);
+    writeFileSync(ready, `${new Date().toISOString()} ${databases.get(kind)!.loadedBy}\n`);
   }
   return {
     databases,
@@ -89,18 +91,18 @@ async function copiedFromSqlite(dir: string, name: string): Promise<LoadedDataba
   }
   for (const index of indexes) await runSql(url, index.indexdef);
   await runSql(url, 'VACUUM ANALYZE');
-  return { database, serve: url };
+  return { database, serve: url, loadedBy: 'copy' };
 }
 
 /** A database loaded by an earlier run: opened without dropping it (benchDatabase would make it afresh). */
-async function reopened(kind: 'sqlite' | 'postgres', dir: string, name: string): Promise<LoadedDatabase> {
+function reopened(kind: 'sqlite' | 'postgres', dir: string, name: string, loadedBy: LoadedDatabase['loadedBy']): LoadedDatabase {
   if (kind === 'sqlite') {
     const path = join(dir, `${name}.sqlite`);
-    return { database: { ...stub(kind), target: { kind, path } }, serve: path };
+    return { database: { ...stub(kind), target: { kind, path } }, serve: path, loadedBy };
   }
-  const url = new URL(process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+  const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/nianbao_bench_${name}`;
-  return { database: { ...stub(kind), target: { kind, url: url.toString() } }, serve: url.toString() };
+  return { database: { ...stub(kind), target: { kind, url: url.toString() } }, serve: url.toString(), loadedBy };
 }
 
 function stub(kind: 'sqlite' | 'postgres'): Omit<BenchDatabase, 'target'> {
