@@ -2,6 +2,7 @@ import { extractMemoryBenchmark } from './extract-memory.bench';
 import { gatewayBenchmark } from './gateway.bench';
 import { loadBenchmark } from './load.bench';
 import { peerBenchmark } from './peer.bench';
+import { percentileBenchmark } from './percentile.bench';
 
 /** `npm run bench`: every benchmark, each writing its section of bench/RESULTS.md. Never part of the tests. */
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   if (!only || only === 'extract') await extractMemoryBenchmark();
   if (!only || only === 'load') await loadBenchmark();
   if (!only || only === 'peer') await peerBenchmark();
+  if (!only || only === 'percentile') await percentileBenchmark();
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Agency } from '../entities/agency.entity';
 import type { CorrectionBasis } from '../figures/figure-definitions';
 import { AggregateGroup, GroupKey, RankedGroup } from '../schema/aggregate.types';
@@ -8,23 +9,26 @@ import { ReportFilter } from '../schema/report-filter.input';
 import type { GatewayContext } from '../server/context';
 import type { GroupDimension } from '../services/aggregate-sql';
 import { aggregate, rank } from '../services/aggregate.service';
+import { selectedPercentiles } from './measure-aggregate.resolver';
 
 @Resolver(() => GroupKey)
 export class AggregateResolver {
   @Query(() => [AggregateGroup], { description: 'Measures (cell addresses or figure names) over the filtered reports, grouped; computed by the database' })
   aggregate(
     @Ctx() { db }: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('measures', () => [MeasureScalar]) measures: string[],
     @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter,
     @Arg('groupBy', () => [GroupDimensionEnum], { defaultValue: [] }) groupBy: GroupDimension[] = [],
     @Arg('basis', () => CorrectionBasisEnum, { defaultValue: 'TOTAL' }) basis: CorrectionBasis = 'TOTAL',
   ): Promise<AggregateGroup[]> {
-    return aggregate(db, { filter, groupBy, measures, basis });
+    return aggregate(db, { filter, groupBy, measures, basis, percentiles: selectedPercentiles(info, ['values']) });
   }
 
   @Query(() => [RankedGroup], { description: 'Top (DESC) or bottom (ASC) groups by a measure: pooled for rates, sum otherwise; groups below minSample are left out' })
   rank(
     @Ctx() { db }: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('measure', () => MeasureScalar) measure: string,
     @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter,
     @Arg('groupBy', () => [GroupDimensionEnum], { defaultValue: ['AGENCY'] }) groupBy: GroupDimension[] = ['AGENCY'],
@@ -33,7 +37,7 @@ export class AggregateResolver {
     @Arg('minSample', () => Float, { defaultValue: 0, description: 'Least Σdenominator (rates) or reports with a value (other measures)' }) minSample = 0,
     @Arg('basis', () => CorrectionBasisEnum, { defaultValue: 'TOTAL' }) basis: CorrectionBasis = 'TOTAL',
   ): Promise<RankedGroup[]> {
-    return rank(db, { filter, groupBy, measure, order, limit, minSample, basis });
+    return rank(db, { filter, groupBy, measure, order, limit, minSample, basis, percentiles: selectedPercentiles(info, ['value']) });
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'Set when grouped by AGENCY' })

@@ -24,7 +24,15 @@ export class GroupKey {
 @ObjectType({ description: "A group's value against the same group a year before (when grouped by YEAR)" })
 export class GroupChange extends ChangeOverYear {}
 
-@ObjectType({ description: 'A measure over the reports of a group. For a rate, sum/mean/min/max are over per-report rates (mean: unweighted); pooled is Σnumerator ÷ Σdenominator' })
+/** The percentiles MeasureAggregate names, by field: each is percentile(p) at its fraction. */
+export const NAMED_PERCENTILES = { p25: 0.25, median: 0.5, p75: 0.75 } as const;
+
+const PERCENTILE_RULE = "linearly interpolated between the group's per-report values as Excel's PERCENTILE.INC does; null when no report has a value";
+
+@ObjectType({
+  description:
+    "A measure over the reports of a group. For a rate, sum/mean/min/max and the percentiles are over per-report rates (mean: unweighted); pooled is Σnumerator ÷ Σdenominator. Percentiles are computed only when asked for",
+})
 export class MeasureAggregate {
   @Field()
   measure!: string;
@@ -51,6 +59,18 @@ export class MeasureAggregate {
 
   @Field(() => GroupChange, { nullable: true, description: 'Against the previous year (pooled for rates, sum otherwise); null unless grouped by YEAR' })
   yearOverYear!: GroupChange | null;
+
+  @Field(() => Float, { nullable: true, description: `The 25th percentile, ${PERCENTILE_RULE}` })
+  p25!: number | null;
+
+  @Field(() => Float, { nullable: true, description: `The 50th percentile, ${PERCENTILE_RULE}` })
+  median!: number | null;
+
+  @Field(() => Float, { nullable: true, description: `The 75th percentile, ${PERCENTILE_RULE}` })
+  p75!: number | null;
+
+  /** Every fraction the request asked for (named percentiles included), with its value: what percentile(p) reads. */
+  percentiles!: ReadonlyMap<number, number | null>;
 }
 
 @ObjectType()

@@ -7,7 +7,7 @@ export interface ArgumentLimit {
   maxLength?: number;
   /** A row id: written as a whole number from 1 to MAX_ROW_ID. */
   rowId?: boolean;
-  /** Least and most an Int argument may be. */
+  /** Least and most a number (Int or Float) argument may be. */
   range?: [number, number];
 }
 
@@ -47,10 +47,12 @@ const REASON = { maxLength: MAX_REASON_LENGTH };
  * schema has no list or string argument missing here.
  */
 export const ARGUMENT_LIMITS: Record<string, ArgumentLimit> = {
-  // Eight result columns a measure: 50 stay far from PostgreSQL's 1,664 and SQLite's 2,000. A Measure caps its own length (MAX_MEASURE_LENGTH).
+  // Eight result columns a measure and one a percentile asked (at most 10): 50 stay under PostgreSQL's 1,664 and SQLite's 2,000. A Measure caps its own length (MAX_MEASURE_LENGTH).
   'Query.aggregate(measures)': { maxItems: 50 },
   'Query.aggregate(groupBy)': { maxItems: 6 },
   'Query.rank(groupBy)': { maxItems: 6 },
+  // A fraction: 0.9 is the 90th percentile.
+  'MeasureAggregate.percentile(p)': { range: [0, 1] },
   'Query.agency(id)': ID,
   'Query.agency(name)': NAME,
   'Query.agencies(after)': CURSOR,

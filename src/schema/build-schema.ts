@@ -7,6 +7,7 @@ import { AgencyTrendResolver } from '../resolvers/agency-trend.resolver';
 import { BatchItemResolver } from '../resolvers/batch-item.resolver';
 import { BatchResolver } from '../resolvers/batch.resolver';
 import { CheckReviewResolver } from '../resolvers/check-review.resolver';
+import { MeasureAggregateResolver } from '../resolvers/measure-aggregate.resolver';
 import { MetricResolver } from '../resolvers/metric.resolver';
 import { HistoryMutationResolver } from '../resolvers/history-mutation.resolver';
 import { ReportHistoryResolver } from '../resolvers/report-history.resolver';
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   AgencyTrendResolver,
   AgencyMutationResolver,
   AggregateResolver,
+  MeasureAggregateResolver,
   ReportHistoryResolver,
   ReportVersionResolver,
   HistoryMutationResolver,

@@ -10,6 +10,7 @@ import { PARTS } from '../template/parts.template';
 import { parseCellAddress, templateCells } from '../template/tables.template';
 import { GENERATIONS } from '../template/generations.template';
 import type { Generation } from '../template/template.types';
+import { percentileSql } from './percentile-sql';
 import { applyReportFilter } from './report-filter';
 
 export const GROUP_DIMENSIONS = { YEAR: 'year', AGENCY: 'agency_id', PARENT: 'parent_id', REGION: 'region', LEVEL: 'level', GENERATION: 'generation' } as const;
@@ -111,8 +112,8 @@ export function perReportValuesQuery(
 
 /**
  * One statement: cells → one row per report (the measures' numerators,
- * denominators and values) → one row per group. The database does every sum;
- * nothing but the group rows comes back.
+ * denominators and values) → one row per group. The database does every sum
+ * and percentile (`p_k_j`: measure k at fractions[j]); nothing but the group rows comes back.
  */
 export function groupedMeasuresQuery(
   db: EntityManager,
@@ -120,7 +121,9 @@ export function groupedMeasuresQuery(
   dimensions: GroupDimension[],
   plans: MeasurePlan[],
   basis: CorrectionBasis,
+  fractions: readonly number[] = [],
 ): SelectQueryBuilder<ObjectLiteral> {
+  const postgres = db.connection.options.type === 'postgres';
   const values = perReportValuesQuery(db, filter, plans, basis);
   const grouped = db.createQueryBuilder().from(`(${values.getQuery()})`, 'per_report_value').setParameters(values.getParameters());
   grouped.select('COUNT(*)', 'report_count');
@@ -136,7 +139,10 @@ export function groupedMeasuresQuery(
       .addSelect(`SUM(CASE WHEN ${both} THEN n_${k} END)`, `num_${k}`)
       .addSelect(`SUM(CASE WHEN ${both} THEN d_${k} END)`, `den_${k}`)
       .addSelect(`CASE WHEN SUM(CASE WHEN ${both} THEN d_${k} END) = 0 THEN NULL ELSE CAST(SUM(CASE WHEN ${both} THEN n_${k} END) AS DOUBLE PRECISION) / SUM(CASE WHEN ${both} THEN d_${k} END) END`, `pooled_${k}`);
+    // Over each report's own value (a rate's own rate, not pooled); nulls are left out.
+    fractions.forEach((_fraction, j) => grouped.addSelect(percentileSql(postgres, `v_${k}`, `:fraction_${j}`), `p_${k}_${j}`));
   });
+  fractions.forEach((fraction, j) => grouped.setParameter(`fraction_${j}`, fraction));
   if (dimensions.length > 0) grouped.groupBy(dimensions.map((d) => `per_report_value.${GROUP_DIMENSIONS[d]}`).join(', '));
   return grouped;
 }

@@ -20,9 +20,12 @@ export interface BruteGroup {
   pooled: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** Each report's own value (a rate's own rate), reports without one left out. */
+  values: number[];
 }
 
-type Measure = { cell: string } | { numerator: string[]; denominator: string[] };
+/** A cell, a count figure (Σ numerator, no denominator) or a rate. */
+type Measure = { cell: string } | { numerator: string[]; denominator?: string[] };
 
 /** Aggregates computed the slow way, report by report from the export, to check the SQL against. */
 export function bruteForce(records: CellRecord[], keyOf: (report: ReportKeyParts) => string, reportKeys: Map<number, ReportKeyParts>, measure: Measure): Map<string, BruteGroup> {
@@ -46,15 +49,20 @@ export function bruteForce(records: CellRecord[], keyOf: (report: ReportKeyParts
       if (value !== null) group.values.push(value);
       continue;
     }
-    const parts = [...measure.numerator, ...measure.denominator].map(number);
+    const parts = [...measure.numerator, ...(measure.denominator ?? [])].map(number);
     if (parts.some((p) => p === null)) continue;
     const num = measure.numerator.reduce((a, address) => a + number(address)!, 0);
+    if (!measure.denominator) {
+      group.values.push(num);
+      continue;
+    }
     const den = measure.denominator.reduce((a, address) => a + number(address)!, 0);
     group.num += num;
     group.den += den;
     group.pooledInputs += 1;
     if (den !== 0) group.values.push(num / den);
   }
+  const rate = !('cell' in measure) && measure.denominator !== undefined;
   return new Map(
     [...groups].map(([key, g]) => [
       key,
@@ -62,24 +70,28 @@ export function bruteForce(records: CellRecord[], keyOf: (report: ReportKeyParts
         key,
         count: g.count,
         valued: g.values.length,
+        values: g.values,
         sum: g.values.length ? g.values.reduce((a, b) => a + b, 0) : null,
         mean: g.values.length ? g.values.reduce((a, b) => a + b, 0) / g.values.length : null,
         min: g.values.length ? Math.min(...g.values) : null,
         max: g.values.length ? Math.max(...g.values) : null,
-        numerator: 'cell' in measure || g.pooledInputs === 0 ? null : g.num,
-        denominator: 'cell' in measure || g.pooledInputs === 0 ? null : g.den,
-        pooled: 'cell' in measure || g.den === 0 ? null : g.num / g.den,
+        numerator: !rate || g.pooledInputs === 0 ? null : g.num,
+        denominator: !rate || g.pooledInputs === 0 ? null : g.den,
+        pooled: !rate || g.den === 0 ? null : g.num / g.den,
       },
     ]),
   );
 }
 
-/** Excel's PERCENTILE.INC: the p-quantile (0 ≤ p ≤ 1) of the values, linearly interpolated between the two nearest ranks; null for no values. */
+/**
+ * Excel's PERCENTILE.INC in plain TS: sorted values x₀…xₙ₋₁, h = p·(n−1),
+ * x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋); null for no values.
+ */
 export function percentileInc(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * p;
-  const below = Math.floor(position);
-  const above = Math.ceil(position);
-  return sorted[below]! + (position - below) * (sorted[above]! - sorted[below]!);
+  const h = p * (sorted.length - 1);
+  const low = Math.floor(h);
+  const high = Math.min(low + 1, sorted.length - 1);
+  return sorted[low]! + (h - low) * (sorted[high]! - sorted[low]!);
 }
