@@ -70,7 +70,7 @@ describe.each(DATABASE_KINDS)('percentiles of aggregate and rank on a generated 
   });
 
   const aggregate = async (groupBy: string, filter = '{}') => {
-    const query = `query($m: [String!]!, $one: Float!) { aggregate(filter: ${filter}, groupBy: ${groupBy}, measures: $m) { key { year level agency { name } } count values { measure count ${PERCENTILE_FIELDS} } } } ${QUARTILES}`;
+    const query = `query($m: [Measure!]!, $one: Float!) { aggregate(filter: ${filter}, groupBy: ${groupBy}, measures: $m) { key { year level agency { name } } count values { measure count ${PERCENTILE_FIELDS} } } } ${QUARTILES}`;
     const { body } = await gateway.graphql<{ aggregate: Group[] }>(query, { m: MEASURES.map((m) => m.name), one: 1 });
     expect(body.errors).toBeUndefined();
     return body.data!.aggregate;
