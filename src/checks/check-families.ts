@@ -1,7 +1,9 @@
 import type { CheckSeverity } from './check.types';
-import { BOUNDED_RATE_FIGURES, JUMP_MEASURES, PEER_WATCHED_CELLS, PLAUSIBILITY_THRESHOLDS } from './plausibility-thresholds.data';
+import { describePeerGroup, MIN_PEER_COUNT } from '../figures/peer-group';
+import { BOUNDED_RATE_FIGURES, JUMP_MEASURES, PEER_WATCHED_CELLS, PLAUSIBILITY_PEER_GROUP, PLAUSIBILITY_THRESHOLDS } from './plausibility-thresholds.data';
 
 const { jump: JUMP, rate: RATE, peerZero: PEER, peerUnprinted: UNPRINTED } = PLAUSIBILITY_THRESHOLDS;
+const PEERS = describePeerGroup(PLAUSIBILITY_PEER_GROUP);
 
 export interface CheckFamily {
   severity: CheckSeverity;
@@ -34,11 +36,11 @@ export const CHECK_FAMILIES: Readonly<Record<string, CheckFamily>> = {
   'plausibility.rate': { severity: 'WARNING', rule: `the share figures (${BOUNDED_RATE_FIGURES.join(', ')}) are within [${RATE.min}, ${RATE.max}]; not counted in failingChecks` },
   'plausibility.peerZero': {
     severity: 'WARNING',
-    rule: `a watched cell (${PEER_WATCHED_CELLS.join(', ')}) printed as 0 trips when the median of its peers (reports of the same year, level and generation, at least 5 with a number) is > ${PEER.medianAbove}; computed on read, not counted in failingChecks`,
+    rule: `a watched cell (${PEER_WATCHED_CELLS.join(', ')}) printed as 0 trips when the median of its peers (${PEERS}, at least ${MIN_PEER_COUNT} with a number) is > ${PEER.medianAbove}; computed on read, not counted in failingChecks`,
   },
   'plausibility.peerUnprinted': {
     severity: 'WARNING',
-    rule: `a watched cell BLANK or NA trips when at least ${UNPRINTED.printedShareAtLeast * 100}% of its peers (at least 5 reports) print a number; computed on read, not counted in failingChecks`,
+    rule: `a watched cell BLANK or NA trips when at least ${UNPRINTED.printedShareAtLeast * 100}% of its peers (${PEERS}, at least ${MIN_PEER_COUNT} reports) print a number; computed on read, not counted in failingChecks`,
   },
 };
 

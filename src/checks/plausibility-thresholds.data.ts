@@ -1,4 +1,5 @@
 import type { FigureName } from '../figures/figure-definitions';
+import type { PeerGroup } from '../figures/peer-group';
 
 /**
  * The plausibility checks' thresholds and watched cells, as data (docs/checks.md,
@@ -75,5 +76,5 @@ export const PEER_WATCHED_CELLS: readonly string[] = [
   't2/penalty/decisions',
 ];
 
-/** Who a report's peers are (a PeerGroup, src/services/peer-group.ts): reports of the same year, level and template generation. */
-export const PLAUSIBILITY_PEER_GROUP = { sameYear: true, sameLevel: true, sameRegion: false, sameParent: false, sameGeneration: true } as const;
+/** Who a report's peers are for the peer rules: reports of the same year, level and template generation. */
+export const PLAUSIBILITY_PEER_GROUP: Readonly<PeerGroup> = { sameYear: true, sameLevel: true, sameRegion: false, sameParent: false, sameGeneration: true };

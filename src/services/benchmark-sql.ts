@@ -2,7 +2,8 @@ import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { inListSql, listParameter } from '../database/list-parameter-sql';
 import type { CorrectionBasis } from '../figures/figure-definitions';
 import { GROUP_DIMENSIONS, perReportValuesQuery, type MeasurePlan } from './aggregate-sql';
-import { PEER_TRAITS, traitsOf, type PeerGroup, type PeerTrait } from './peer-group';
+import { traitsOf, type PeerGroup, type PeerTrait } from '../figures/peer-group';
+import { PEER_TRAIT_COLUMNS } from './peer-group-sql';
 import { percentileSql } from './percentile-sql';
 
 /** The per-report column (of perReportValuesQuery) holding each trait. */
@@ -64,7 +65,7 @@ export function benchmarkQuery(db: EntityManager, plan: MeasurePlan, group: Peer
 
 /** The report (`report` joined to `agency`) has the traits of some page report: one row-value IN over the page's reports. */
 function sharesPageTraits(postgres: boolean, traits: PeerTrait[]): string {
-  const own = traits.map((trait) => PEER_TRAITS[trait].column);
+  const own = traits.map((trait) => PEER_TRAIT_COLUMNS[trait]);
   const pages = own.map((column) => column.replace(/^(report|agency)\./, 'page_$1.'));
   const pageReports = `SELECT ${pages.join(', ')} FROM report page_report JOIN agency page_agency ON page_agency.id = page_report.agency_id WHERE ${inListSql(postgres, 'page_report.id', ':benchmarkPage')}`;
   return `(${own.join(', ')}) IN (${pageReports})`;

@@ -7,7 +7,7 @@ import { measureValue, parseMeasure, unknownMeasureMessage } from '../figures/me
 import type { Benchmark } from '../schema/benchmark.type';
 import type { MeasurePlan } from './aggregate-sql';
 import { benchmarkQuery, TRAIT_COLUMNS, type BenchmarkRow } from './benchmark-sql';
-import { describePeerGroup, MIN_PEER_COUNT, PEER_TRAITS, peerGroupKey, traitsOf, type PeerGroup } from './peer-group';
+import { describePeerGroup, MIN_PEER_COUNT, PEER_TRAIT_NOUNS, peerGroupKey, traitsOf, type PeerGroup } from '../figures/peer-group';
 import { buildReportFacts } from './report-facts';
 
 /** A page's reports asking the same request share one statement. */
@@ -55,7 +55,7 @@ async function benchmarkOf(request: BenchmarkRequest, report: Report, row: Bench
   if (!row) return { ...unset, peerCount: null, reason: 'the report is no longer stored' };
   const lacking = traitsOf(group).filter((trait) => row[TRAIT_COLUMNS[trait]] === null);
   if (lacking.length > 0) {
-    const names = lacking.map((trait) => PEER_TRAITS[trait].words.replace(/^the same /, ''));
+    const names = lacking.map((trait) => PEER_TRAIT_NOUNS[trait]);
     return { ...unset, peerCount: null, reason: `the agency has no ${names.join(' and no ')}, which the peer group (${peers}) needs` };
   }
   const peerCount = Number(row.peer_count);

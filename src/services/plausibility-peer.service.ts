@@ -4,11 +4,12 @@ import type { CellFact } from '../checks/report-facts';
 import type { CellStatus } from '../ingest/parsed-report.types';
 import { PEER_WATCHED_CELLS, PLAUSIBILITY_PEER_GROUP, PLAUSIBILITY_THRESHOLDS } from '../checks/plausibility-thresholds.data';
 import { parseCellAddress } from '../template/tables.template';
-import { describePeerGroup, MIN_PEER_COUNT, PEER_TRAITS, traitsOf, type PeerGroup } from './peer-group';
+import { describePeerGroup, MIN_PEER_COUNT, traitsOf, type PeerGroup } from '../figures/peer-group';
+import { PEER_TRAIT_COLUMNS } from './peer-group-sql';
 import { percentileSql } from './percentile-sql';
 
 const GROUP: PeerGroup = PLAUSIBILITY_PEER_GROUP;
-const TRAIT_COLUMNS = traitsOf(GROUP).map((trait) => PEER_TRAITS[trait].column);
+const TRAIT_COLUMNS = traitsOf(GROUP).map((trait) => PEER_TRAIT_COLUMNS[trait]);
 const PRINTED = `'NUMBER', 'ZERO'`;
 
 /** Who the peer rules compare a report with, and from how many on they judge. */

@@ -9,25 +9,25 @@ export interface PeerGroup {
 
 export type PeerTrait = keyof PeerGroup;
 
-/** Each trait: the SQL column it compares (over `report` joined to `agency`) and how it reads in a message. */
-export const PEER_TRAITS: Readonly<Record<PeerTrait, { column: string; words: string }>> = {
-  sameYear: { column: 'report.year', words: 'the same year' },
-  sameLevel: { column: 'agency.level', words: 'the same level' },
-  sameRegion: { column: 'agency.region', words: 'the same region' },
-  sameParent: { column: 'agency.parent_id', words: 'the same parent agency' },
-  sameGeneration: { column: 'report.generation', words: 'the same template generation' },
+/** What each trait compares, as it reads in a message. */
+export const PEER_TRAIT_NOUNS: Readonly<Record<PeerTrait, string>> = {
+  sameYear: 'year',
+  sameLevel: 'level',
+  sameRegion: 'region',
+  sameParent: 'parent agency',
+  sameGeneration: 'template generation',
 };
 
 /** Fewer reports with a value than this, and a peer statistic is not given (a reason says why). */
 export const MIN_PEER_COUNT = 5;
 
 export function traitsOf(group: PeerGroup): PeerTrait[] {
-  return (Object.keys(PEER_TRAITS) as PeerTrait[]).filter((trait) => group[trait]);
+  return (Object.keys(PEER_TRAIT_NOUNS) as PeerTrait[]).filter((trait) => group[trait]);
 }
 
 /** "reports of the same year and the same level", or "all reports" for an empty group. */
 export function describePeerGroup(group: PeerGroup): string {
-  const words = traitsOf(group).map((trait) => PEER_TRAITS[trait].words);
+  const words = traitsOf(group).map((trait) => `the same ${PEER_TRAIT_NOUNS[trait]}`);
   if (words.length === 0) return 'all reports';
   return `reports of ${words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`}`;
 }
