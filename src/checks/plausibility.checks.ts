@@ -15,6 +15,15 @@ export function isPlausibilityCheck(check: Pick<Check, 'id'>): boolean {
 const { jump: JUMP, rate: RATE } = PLAUSIBILITY_THRESHOLDS;
 const JUMP_RULE = `rule: current ÷ previous > ${JUMP.ratioAbove} or < ${JUMP.ratioBelow} when previous ≥ ${JUMP.minPrevious}`;
 
+/** A ratio as a message prints it: 3 significant digits, more where fewer would print a threshold it is not (0.198, not 0.2). */
+function shown(value: number, thresholds: readonly number[]): number {
+  for (let digits = 3; digits < 15; digits += 1) {
+    const rounded = Number(value.toPrecision(digits));
+    if (rounded === value || !thresholds.includes(rounded)) return rounded;
+  }
+  return value;
+}
+
 /** Each watched count against the same agency's report for year − 1: none without that report. */
 export function jumpChecks(facts: ReportFacts): Check[] {
   const previous = facts.previous;
@@ -37,7 +46,7 @@ export function jumpChecks(facts: ReportFacts): Check[] {
       ...base,
       ...values,
       status: trips ? 'FAIL' : 'PASS',
-      message: `${address} went from ${before} (${previous.year}) to ${now} (${facts.year}), ${Number(ratio.toFixed(2))}× (${JUMP_RULE})`,
+      message: `${address} went from ${before} (${previous.year}) to ${now} (${facts.year}), ${now} ÷ ${before} = ${shown(ratio, [JUMP.ratioAbove, JUMP.ratioBelow])}× (${JUMP_RULE})`,
     };
   });
 }
@@ -59,7 +68,7 @@ export function rateChecks(facts: ReportFacts): Check[] {
         ...base,
         status: within ? 'PASS' : 'FAIL',
         actual: figure.value,
-        message: `${name} is ${figure.numerator} ÷ ${figure.denominator} = ${Number(figure.value.toFixed(4))}, ${within ? 'within' : 'outside'} [${RATE.min}, ${RATE.max}] (rule: a share is between ${RATE.min} and ${RATE.max})`,
+        message: `${name} is ${figure.numerator} ÷ ${figure.denominator} = ${shown(figure.value, [RATE.min, RATE.max])}, ${within ? 'within' : 'outside'} [${RATE.min}, ${RATE.max}] (rule: a share is between ${RATE.min} and ${RATE.max})`,
       },
     ];
   });

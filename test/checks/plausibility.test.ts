@@ -48,7 +48,7 @@ describe('plausibility.jump', () => {
   it('fires on a report whose applications fell from 16 to 3 (3 ÷ 16 = 0.1875 < 0.2), without changing failingChecks', () => {
     const checks = runChecks(factsOf(S001_2022, previous2021Receiving(16)), true);
     expect(checks.filter((c) => c.status !== 'PASS').map((c) => [c.id, c.status, c.expected, c.actual, c.message])).toEqual([
-      ['plausibility.jump/t3/new/total', 'FAIL', 16, 3, `t3/new/total went from 16 (2021) to 3 (2022), 0.19× ${JUMP_RULE}`],
+      ['plausibility.jump/t3/new/total', 'FAIL', 16, 3, `t3/new/total went from 16 (2021) to 3 (2022), 3 ÷ 16 = 0.188× ${JUMP_RULE}`],
     ]);
     expect([countFailing(checks), countWarnings(checks)]).toEqual([0, 1]);
   });
@@ -60,12 +60,17 @@ describe('plausibility.jump', () => {
   it('boundaries: above 5 trips, exactly 5 does not; below 0.2 trips, exactly 0.2 does not; 10 is judged, 9 is not', () => {
     const statusOf = (previous: number, current: number) => jumpOf(number(previous), number(current)).status;
     expect([statusOf(10, 51), statusOf(10, 50), statusOf(10, 1), statusOf(10, 2), statusOf(9, 1000), statusOf(10, 0), statusOf(0, 100)]).toEqual(['FAIL', 'PASS', 'FAIL', 'PASS', 'PASS', 'FAIL', 'PASS']);
-    expect(jumpOf(number(10), number(51)).message).toBe(`t3/new/total went from 10 (2023) to 51 (2024), 5.1× ${JUMP_RULE}`);
+    expect(jumpOf(number(10), number(51)).message).toBe(`t3/new/total went from 10 (2023) to 51 (2024), 51 ÷ 10 = 5.1× ${JUMP_RULE}`);
+    // A ratio just past a threshold never prints as the threshold itself.
+    expect([jumpOf(number(1000), number(5004)), jumpOf(number(10000), number(1999))].map((c) => [c.status, c.message.split(', ')[1]])).toEqual([
+      ['FAIL', '5004 ÷ 1000 = 5.004× (rule: current ÷ previous > 5 or < 0.2 when previous ≥ 10)'],
+      ['FAIL', '1999 ÷ 10000 = 0.1999× (rule: current ÷ previous > 5 or < 0.2 when previous ≥ 10)'],
+    ]);
     expect(jumpOf(number(9), number(1000)).message).toBe(`t3/new/total was 9 in 2023, below 10: the rule does not judge a change from so few ${JUMP_RULE}`);
   });
 
   it('the 洪泽区 jump 21 → 95 is 4.52×: quiet', () => {
-    expect(jumpOf(number(21), number(95))).toMatchObject({ status: 'PASS', expected: 21, actual: 95, message: `t3/new/total went from 21 (2023) to 95 (2024), 4.52× ${JUMP_RULE}` });
+    expect(jumpOf(number(21), number(95))).toMatchObject({ status: 'PASS', expected: 21, actual: 95, message: `t3/new/total went from 21 (2023) to 95 (2024), 95 ÷ 21 = 4.52× ${JUMP_RULE}` });
   });
 
   it('a value that is not a number is NOT_ASSESSABLE, naming it; no previous report, no check', () => {

@@ -117,7 +117,7 @@ describe('plausibility warnings over HTTP: peer rules on read, counted apart fro
   it('J 2022: a jump from 16 to 3 applications is a warning, kept on the report; failingChecks stays 0', async () => {
     const j = await reportOf(J);
     expect(warningsOf(j.checks)).toEqual([
-      ['plausibility.jump/t3/new/total', 'FAIL', 16, 3, 't3/new/total went from 16 (2021) to 3 (2022), 0.19× (rule: current ÷ previous > 5 or < 0.2 when previous ≥ 10)'],
+      ['plausibility.jump/t3/new/total', 'FAIL', 16, 3, 't3/new/total went from 16 (2021) to 3 (2022), 3 ÷ 16 = 0.188× (rule: current ÷ previous > 5 or < 0.2 when previous ≥ 10)'],
     ]);
     expect([j.failingChecks, j.unreviewedFailures, j.plausibilityWarnings]).toEqual([0, 0, 1]);
     const stored = (await gateway.dataSource.query('SELECT warning_checks FROM report WHERE id = $1'.replace('$1', kindParameter(gateway)), [Number(j.id)])) as { warning_checks: number }[];
