@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { Check } from '../checks/check.types';
-import { peerChecks } from '../checks/plausibility-peer.checks';
 import type { Report } from '../entities/report.entity';
-import { peerStatistics, PLAUSIBILITY_PEERS } from '../services/plausibility-peer.service';
+import { peerChecksOf } from '../services/plausibility-peer.service';
 
 /**
  * The peer plausibility checks of a page's reports: their watched cells
@@ -13,12 +12,8 @@ import { peerStatistics, PLAUSIBILITY_PEERS } from '../services/plausibility-pee
 export function createPeerCheckLoader(db: EntityManager): DataLoader<Report, Check[], number> {
   return new DataLoader<Report, Check[], number>(
     async (reports) => {
-      const byReport = await peerStatistics(db, reports.map((report) => report.id));
-      return reports.map((report) => {
-        const cells = byReport.get(report.id)!;
-        const own = new Map(cells.map((cell) => [cell.address, cell.own]));
-        return peerChecks((address) => own.get(address), cells, PLAUSIBILITY_PEERS);
-      });
+      const byReport = await peerChecksOf(db, reports.map((report) => report.id));
+      return reports.map((report) => byReport.get(report.id)!);
     },
     { cacheKeyFn: (report) => report.id },
   );

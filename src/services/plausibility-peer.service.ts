@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { PeerCellStatistics, PeerContext } from '../checks/plausibility-peer.checks';
+import type { Check } from '../checks/check.types';
+import { peerChecks, type PeerCellStatistics, type PeerContext } from '../checks/plausibility-peer.checks';
 import type { CellFact } from '../checks/report-facts';
 import type { CellStatus } from '../ingest/parsed-report.types';
 import { PEER_WATCHED_CELLS, PLAUSIBILITY_PEER_GROUP, PLAUSIBILITY_THRESHOLDS } from '../checks/plausibility-thresholds.data';
@@ -95,6 +96,17 @@ export async function peerStatistics(db: EntityManager, reportIds: readonly numb
   const order = (stats: PeerCellStatistics) => PEER_WATCHED_CELLS.indexOf(stats.address);
   for (const list of byReport.values()) list.sort((a, b) => order(a) - order(b));
   return byReport;
+}
+
+/** The peer plausibility checks of each report asked, in one statement: what Report.checks adds to the stored checks. */
+export async function peerChecksOf(db: EntityManager, reportIds: readonly number[]): Promise<Map<number, Check[]>> {
+  const byReport = await peerStatistics(db, reportIds);
+  return new Map(
+    [...byReport].map(([reportId, cells]) => {
+      const own = new Map(cells.map((cell) => [cell.address, cell.own]));
+      return [reportId, peerChecks((address) => own.get(address), cells, PLAUSIBILITY_PEERS)];
+    }),
+  );
 }
 
 /**

@@ -61,6 +61,7 @@ describe('plausibility warnings over HTTP: peer rules on read, counted apart fro
       { text: S001_2022, agencyName: J },
     ];
     gateway = await startTestGateway(sources, {
+      apiKeys: 'rev:editor:editor-secret-3',
       prepare: async (dataSource) => {
         await importAgencies(dataSource, sameLevelCsv(P, 'DEPARTMENT'), 'p.csv');
         await importAgencies(dataSource, sameLevelCsv(Q, 'COUNTY'), 'q.csv');
@@ -106,6 +107,24 @@ describe('plausibility warnings over HTTP: peer rules on read, counted apart fro
       ['plausibility.peerUnprinted/t2/licensing/decisions', 'FAIL', 0.8, null, `t2/licensing/decisions is NA while 4 of 5 ${PEERS} print a number (80%) (rule: at least 80% print one)`],
     ]);
     expect(q2.plausibilityWarnings).toBe(1);
+  });
+
+  it('a reviewer reviews P1’s peer warning: the review is on the check, and the warning still counts', async () => {
+    const p1 = await reportOf(P[0]!);
+    const checkId = 'plausibility.peerZero/t2/penalty/decisions';
+    const { body } = await gateway.graphql<{ reviewCheck: { checkId: string; expected: number; actual: number } }>(
+      'mutation($id: ID!, $c: String!) { reviewCheck(reportId: $id, checkId: $c, verdict: EXPLAINED, note: "no penalty decided this year") { checkId expected actual } }',
+      { id: p1.id, c: checkId },
+      { authorization: 'Bearer editor-secret-3' },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.reviewCheck).toEqual({ checkId, expected: 500, actual: 0 });
+    const { body: after } = await gateway.graphql<{ report: { plausibilityWarnings: number; checks: { id: string; review: { note: string } | null }[] } }>(
+      'query($name: String!) { report(agencyName: $name, year: 2022) { plausibilityWarnings checks(status: FAIL) { id review { note } } } }',
+      { name: P[0] },
+    );
+    expect(after.data!.report.checks.find((c) => c.id === checkId)!.review).toEqual({ note: 'no penalty decided this year' });
+    expect(after.data!.report.plausibilityWarnings).toBe(2);
   });
 
   it('R1: four reports are too few peers: no peer check at all', async () => {
