@@ -2,19 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDS } from '../helpers/fixtures';
 import { startTestGateway, VARIANT_2022, type ReportSource, type TestGateway } from '../helpers/gateway';
+import { BENCHMARK_FIELDS, type BenchmarkAnswer } from '../helpers/benchmark-answer';
 
-interface Benchmark {
-  peers: string;
-  value: number | null;
-  peerCount: number | null;
-  rank: number | null;
-  percentileRank: number | null;
-  p25: number | null;
-  median: number | null;
-  p75: number | null;
-  reason: string | null;
-}
-const FIELDS = 'peers value peerCount rank percentileRank p25 median p75 reason';
 
 describe('the worked example of docs/benchmarks.md, by hand', () => {
   let gateway: TestGateway;
@@ -39,8 +28,8 @@ describe('the worked example of docs/benchmarks.md, by hand', () => {
   afterAll(() => gateway?.stop());
 
   it('ranks 1, 1 and 3, percentile ranks 0.8 and 0.6, quartiles 8.25, 15 and 27; the BLANK report says so', async () => {
-    const { body } = await gateway.graphql<{ reports: { edges: { node: { benchmark: Benchmark } }[] } }>(
-      `{ reports(first: 10, filter: { years: [2021] }) { edges { node { benchmark(measure: "t3/new/total", peers: { sameLevel: true }) { ${FIELDS} } } } } }`,
+    const { body } = await gateway.graphql<{ reports: { edges: { node: { benchmark: BenchmarkAnswer } }[] } }>(
+      `{ reports(first: 10, filter: { years: [2021] }) { edges { node { benchmark(measure: "t3/new/total", peers: { sameLevel: true }) { ${BENCHMARK_FIELDS} } } } } }`,
     );
     expect(body.errors).toBeUndefined();
     const got = body.data!.reports.edges.map((e) => e.node.benchmark);

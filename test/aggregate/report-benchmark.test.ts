@@ -6,6 +6,7 @@ import { percentileInc } from '../helpers/brute-force';
 import { exportAll, loadCorpus, writeCorpus, type Corpus } from '../helpers/corpus';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { DATABASE_KINDS } from '../helpers/test-databases';
+import { BENCHMARK_FIELDS, type BenchmarkAnswer } from '../helpers/benchmark-answer';
 
 /** The minimum a peer statistic needs, as docs/benchmarks.md states it. */
 const MINIMUM = 5;
@@ -13,19 +14,6 @@ const NEW = 't3/new/total';
 /** completionRate = t3/resultsTotal/total ÷ (t3/new/total + t3/carriedOver/total), per report. */
 const COMPLETION = { numerator: ['t3/resultsTotal/total'], denominator: ['t3/new/total', 't3/carriedOver/total'] };
 
-interface Benchmark {
-  measure: string;
-  peers: string;
-  value: number | null;
-  peerCount: number | null;
-  rank: number | null;
-  percentileRank: number | null;
-  p25: number | null;
-  median: number | null;
-  p75: number | null;
-  reason: string | null;
-}
-const FIELDS = 'measure peers value peerCount rank percentileRank p25 median p75 reason';
 
 interface ReportFacts {
   id: number;
@@ -81,9 +69,9 @@ describe.each(DATABASE_KINDS)('Report.benchmark on a generated corpus of 40 agen
     corpus?.cleanup();
   });
 
-  const page = async (measure: string, peers: string): Promise<Map<number, Benchmark>> => {
-    const { body } = await gateway.graphql<{ reports: { edges: { node: { id: string; benchmark: Benchmark } }[] } }>(
-      `query($m: Measure!) { reports(first: 100) { edges { node { id benchmark(measure: $m, peers: ${peers}) { ${FIELDS} } } } } }`,
+  const page = async (measure: string, peers: string): Promise<Map<number, BenchmarkAnswer>> => {
+    const { body } = await gateway.graphql<{ reports: { edges: { node: { id: string; benchmark: BenchmarkAnswer } }[] } }>(
+      `query($m: Measure!) { reports(first: 100) { edges { node { id benchmark(measure: $m, peers: ${peers}) { ${BENCHMARK_FIELDS} } } } } }`,
       { m: measure },
     );
     expect(body.errors).toBeUndefined();
@@ -91,7 +79,7 @@ describe.each(DATABASE_KINDS)('Report.benchmark on a generated corpus of 40 agen
   };
 
   /** Every field, computed report by report in plain TS; `traits` says which reports are peers (null: the agency lacks a trait). */
-  function expectBruteForce(got: Map<number, Benchmark>, measure: string, description: string, traits: (r: ReportFacts) => string | null): { ranked: number; tied: number; small: number } {
+  function expectBruteForce(got: Map<number, BenchmarkAnswer>, measure: string, description: string, traits: (r: ReportFacts) => string | null): { ranked: number; tied: number; small: number } {
     expect(got.size).toBe(100);
     let ranked = 0;
     let tied = 0;
@@ -175,10 +163,10 @@ describe.each(DATABASE_KINDS)('Report.benchmark on a generated corpus of 40 agen
   });
 
   it('basis DECIDED reaches the rate: each value is the report’s own figure on that basis, and ranks follow from those figures', async () => {
-    type Node = { decided: Benchmark; total: Benchmark; figure: { value: number | null } };
+    type Node = { decided: BenchmarkAnswer; total: BenchmarkAnswer; figure: { value: number | null } };
     const { body } = await gateway.graphql<{ reports: { edges: { node: Node }[] } }>(
       `{ reports(first: 100, filter: { years: [2023] }) { edges { node {
-        decided: benchmark(measure: "reviewCorrectionRate", basis: DECIDED) { ${FIELDS} }
+        decided: benchmark(measure: "reviewCorrectionRate", basis: DECIDED) { ${BENCHMARK_FIELDS} }
         total: benchmark(measure: "reviewCorrectionRate") { value }
         figure(name: REVIEW_CORRECTION_RATE, basis: DECIDED) { value }
       } } } }`,

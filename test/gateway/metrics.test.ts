@@ -5,7 +5,7 @@ import { FIGURE_NAMES } from '../../src/figures/figure-definitions';
 import { METRICS_VERSION } from '../../src/figures/metric-dictionary';
 import { ALL_CELL_ADDRESSES } from '../../src/template/tables.template';
 import { FIXTURES, SEEDS, sampleText } from '../helpers/fixtures';
-import { startTestGateway, VARIANT_2022, type ReportSource, type TestGateway } from '../helpers/gateway';
+import { startTestGateway, twoYearAgencies, type ReportSource, type TestGateway } from '../helpers/gateway';
 import { runCli } from '../helpers/run-cli';
 
 type Errors = { message: string; extensions?: Record<string, unknown> }[];
@@ -145,12 +145,7 @@ describe('a page of agencies\' trends costs the same statements however many age
   let gateway: TestGateway;
   beforeAll(async () => {
     // 12 agencies with a 2021 and a 2022 report each.
-    const sources: ReportSource[] = [];
-    for (let i = 0; i < 12; i += 1) {
-      const agencyName = `测试机关${String(i).padStart(2, '0')}`;
-      sources.push({ file: join(SEEDS, '001_e6ee48d9f5f3b505.txt'), agencyName }, { file: VARIANT_2022, agencyName });
-    }
-    gateway = await startTestGateway(sources);
+    gateway = await startTestGateway(twoYearAgencies(12));
   });
   afterAll(() => gateway.stop());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, VARIANT_2022, type ReportSource, type TestGateway } from '../helpers/gateway';
+import { startTestGateway, twoYearAgencies, type TestGateway } from '../helpers/gateway';
 import { SEEDS } from '../helpers/fixtures';
 import { join } from 'node:path';
 import { loadCorpus, writeCorpus } from '../helpers/corpus';
@@ -25,12 +25,7 @@ describe('no N+1: SQL statements per request do not grow with the page size', ()
   let gateway: TestGateway;
   beforeAll(async () => {
     // 55 agencies with a 2021 and a 2022 report each: 110 reports, half of them with a previous year.
-    const sources: ReportSource[] = [];
-    for (let i = 0; i < 55; i += 1) {
-      const agencyName = `测试机关${String(i).padStart(2, '0')}`;
-      sources.push({ file: join(SEEDS, '001_e6ee48d9f5f3b505.txt'), agencyName }, { file: VARIANT_2022, agencyName });
-    }
-    gateway = await startTestGateway(sources);
+    gateway = await startTestGateway(twoYearAgencies(55));
   });
   afterAll(() => gateway.stop());
 

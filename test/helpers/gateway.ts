@@ -16,6 +16,14 @@ export type ReportSource = ({ file: string } | { text: string }) & { agencyName?
 export const SAMPLE_SOURCES: ReportSource[] = SAMPLE_FILES.map((file) => ({ file: join(SEEDS, file) }));
 export const VARIANT_2022 = join(FIXTURES, 'variants', '001-2022-consistent.txt');
 
+/** `count` agencies (测试机关00, 测试机关01, …) with a 2021 report (sample 001) and a 2022 one that carries over from it. */
+export function twoYearAgencies(count: number): ReportSource[] {
+  return Array.from({ length: count }, (_, i) => `测试机关${String(i).padStart(2, '0')}`).flatMap((agencyName) => [
+    { file: join(SEEDS, '001_e6ee48d9f5f3b505.txt'), agencyName },
+    { file: VARIANT_2022, agencyName },
+  ]);
+}
+
 export interface GraphQLResult<T> {
   status: number;
   body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
