@@ -9,6 +9,7 @@ import { percentileSql } from '../src/services/percentile-sql';
 import { postgresReachable } from './bench-database';
 import { machine, startServer, writeSection, type GraphqlBody } from './bench-support';
 import { percentileDatabases, type LoadedDatabase } from './percentile-databases';
+import { T3_TOTALS_JOIN } from './raw-floors';
 
 const SIZE = Number(process.env.BENCH_PERCENTILE_SIZE ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -24,14 +25,7 @@ function handWritten(postgres: boolean, byYear: boolean): string {
   return `
     SELECT ${byYear ? 'r.year AS year, ' : ''}COUNT(*) AS n, ${percentiles.map((sql, i) => `${sql} AS q${i}`).join(', ')}
     FROM report r
-    LEFT JOIN (
-      SELECT report_id,
-        MAX(CASE WHEN row_code = 'new' THEN value END) AS new_total,
-        MAX(CASE WHEN row_code = 'carriedOver' THEN value END) AS carried_over,
-        MAX(CASE WHEN row_code = 'resultsTotal' THEN value END) AS results
-      FROM table_cell WHERE table_code = 't3' AND column_code = 'total' AND row_code IN ('new', 'carriedOver', 'resultsTotal') AND status IN ('NUMBER', 'ZERO')
-      GROUP BY report_id
-    ) c ON c.report_id = r.id
+    ${T3_TOTALS_JOIN}
     ${byYear ? 'GROUP BY r.year ORDER BY r.year' : ''}`;
 }
 

@@ -76,6 +76,16 @@ export async function rawNested(dataSource: DataSource): Promise<string> {
   );
 }
 
+/** The hand-written floors' join: each report's (`r`) three t3 totals a completion rate needs, as `c.new_total`, `c.carried_over`, `c.results`. */
+export const T3_TOTALS_JOIN = `LEFT JOIN (
+      SELECT report_id,
+        MAX(CASE WHEN row_code = 'new' THEN value END) AS new_total,
+        MAX(CASE WHEN row_code = 'carriedOver' THEN value END) AS carried_over,
+        MAX(CASE WHEN row_code = 'resultsTotal' THEN value END) AS results
+      FROM table_cell WHERE table_code = 't3' AND column_code = 'total' AND row_code IN ('new', 'carriedOver', 'resultsTotal') AND status IN ('NUMBER', 'ZERO')
+      GROUP BY report_id
+    ) c ON c.report_id = r.id`;
+
 /** Σ new applications and the pooled completion rate per group, by hand: one GROUP BY. */
 export async function rawAggregate(dataSource: DataSource, groupBy: 'year' | 'region'): Promise<unknown[]> {
   const key = groupBy === 'year' ? 'r.year' : 'a.region';
@@ -84,13 +94,6 @@ export async function rawAggregate(dataSource: DataSource, groupBy: 'year' | 're
       CAST(SUM(CASE WHEN c.new_total IS NOT NULL AND c.carried_over IS NOT NULL AND c.results IS NOT NULL THEN c.results END) AS DOUBLE PRECISION)
         / SUM(CASE WHEN c.new_total IS NOT NULL AND c.carried_over IS NOT NULL AND c.results IS NOT NULL THEN c.new_total + c.carried_over END) AS completion
     FROM report r JOIN agency a ON a.id = r.agency_id
-    LEFT JOIN (
-      SELECT report_id,
-        MAX(CASE WHEN row_code = 'new' THEN value END) AS new_total,
-        MAX(CASE WHEN row_code = 'carriedOver' THEN value END) AS carried_over,
-        MAX(CASE WHEN row_code = 'resultsTotal' THEN value END) AS results
-      FROM table_cell WHERE table_code = 't3' AND column_code = 'total' AND row_code IN ('new', 'carriedOver', 'resultsTotal') AND status IN ('NUMBER', 'ZERO')
-      GROUP BY report_id
-    ) c ON c.report_id = r.id
+    ${T3_TOTALS_JOIN}
     GROUP BY ${key} ORDER BY ${key}`);
 }
