@@ -4,10 +4,10 @@ import type { TableCell } from '../entities/table-cell.entity';
 import { badUserInput } from '../errors/bad-user-input';
 import { isRateFigure, type CorrectionBasis } from '../figures/figure-definitions';
 import { measureValue, parseMeasure, unknownMeasureMessage } from '../figures/measure';
+import { describePeerGroup, MIN_PEER_COUNT, PEER_TRAIT_NOUNS, peerGroupKey, traitsOf, type PeerGroup } from '../figures/peer-group';
 import type { Benchmark } from '../schema/benchmark.type';
 import type { MeasurePlan } from './aggregate-sql';
 import { benchmarkQuery, TRAIT_COLUMNS, type BenchmarkRow } from './benchmark-sql';
-import { describePeerGroup, MIN_PEER_COUNT, PEER_TRAIT_NOUNS, peerGroupKey, traitsOf, type PeerGroup } from '../figures/peer-group';
 import { buildReportFacts } from './report-facts';
 
 /** A page's reports asking the same request share one statement. */
