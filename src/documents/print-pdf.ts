@@ -6,8 +6,8 @@ const FOOTER_TEMPLATE =
   '<div style="width:100%;text-align:center;font-size:9px;color:#555;font-family:\'Noto Sans CJK SC\',\'Noto Sans SC\',sans-serif">' +
   '第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>';
 
-/** The bottom margin leaves room for the footer; the document's own @page margins yield to these. */
-const MARGIN = { top: '15mm', right: '14mm', bottom: '18mm', left: '14mm' };
+/** The document shell's @page margins; the bottom one holds the footer. */
+const MARGIN = { top: '16mm', right: '14mm', bottom: '18mm', left: '14mm' };
 
 let browser: Promise<Browser> | undefined;
 
