@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { closePdfBrowser } from '../documents/print-pdf';
+import { ChromiumUnavailableError } from '../errors/chromium-unavailable-error';
 import { registerAgenciesCommand } from './agencies.command';
 import { registerBatchesCommand } from './batches.command';
 import { registerCorrectCommand } from './correct.command';
@@ -47,6 +49,9 @@ export async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     process.stderr.write(`nianbao: ${(error as Error).message}\n`);
-    process.exitCode = 2;
+    process.exitCode = error instanceof ChromiumUnavailableError ? 1 : 2;
+  } finally {
+    // A PDF leaves Chromium running for the next one; the command is done, so is Chromium.
+    await closePdfBrowser();
   }
 }

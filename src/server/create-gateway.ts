@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { healthProbe } from '../database/health-probe';
+import { closePdfBrowser } from '../documents/print-pdf';
 import { SqliteReadPool } from '../database/sqlite-read-pool';
 import { ReportAnalysisCache } from '../services/report-analysis';
 import { buildGatewaySchema } from '../schema/build-schema';
@@ -110,7 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.use(GRAPHQL_PATH, noStoreUnlessCacheable, executionGate(settings.maxConcurrent), jsonBody(limits.bodyLimit), bodyErrorHandler, batchLimit(limits.maxBatch), expressMiddleware(apollo, { context }));
 
-  const close = async () => (await apollo.stop(), await health.close(), await pool?.close());
+  const close = async () => (await apollo.stop(), await health.close(), await pool?.close(), await closePdfBrowser());
   try {
     await listen(server, options.port ?? 4000, options.host ?? '127.0.0.1');
   } catch (error) {
