@@ -6,6 +6,8 @@ export interface ChartSeries {
   values: (number | null)[];
   /** Why a value is null, shown in the table in its place. */
   reasons?: (string | null | undefined)[];
+  /** Where each value is in the GraphQL answer (data-path), so a reader or a test can find it. */
+  paths?: (string | undefined)[];
 }
 
 /** How a number is written: the table cell shows `format(value)` and keeps the exact value in data-value. */
@@ -22,7 +24,8 @@ export function chartFigure(caption: string, svg: string, categoryHeading: strin
     const cells = series.map((s) => {
       const value = s.values[i];
       if (value === null || value === undefined) return `<td class="num muted">—${s.reasons?.[i] ? `<br><span class="mark">${escapeHtml(s.reasons[i])}</span>` : ''}</td>`;
-      return `<td class="num" data-value="${value}">${escapeHtml(format(value))}</td>`;
+      const path = s.paths?.[i];
+      return `<td class="num" data-value="${value}"${path ? ` data-path="${escapeHtml(path)}"` : ''}>${escapeHtml(format(value))}</td>`;
     });
     return `<tr><th scope="row">${escapeHtml(category)}</th>${cells.join('')}</tr>`;
   });
