@@ -11,6 +11,7 @@ import { registerExportCommand } from './export.command';
 import { registerGenerateCommand } from './generate.command';
 import { registerIngestCommand } from './ingest.command';
 import { registerMetricsCommand } from './metrics.command';
+import { registerProfileCommand } from './profile.command';
 import { registerQueryCommand } from './query.command';
 import { registerSchemaCommand } from './schema.command';
 import { registerServeCommand } from './serve.command';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerVersionsCommand(program);
   registerBatchesCommand(program);
   registerMetricsCommand(program);
+  registerProfileCommand(program);
   return program;
 }
 
