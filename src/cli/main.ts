@@ -12,6 +12,7 @@ import { registerGenerateCommand } from './generate.command';
 import { registerIngestCommand } from './ingest.command';
 import { registerMetricsCommand } from './metrics.command';
 import { registerOverviewCommand } from './overview.command';
+import { registerProfileCommand } from './profile.command';
 import { registerQueryCommand } from './query.command';
 import { registerSchemaCommand } from './schema.command';
 import { registerServeCommand } from './serve.command';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerBatchesCommand(program);
   registerMetricsCommand(program);
   registerOverviewCommand(program);
+  registerProfileCommand(program);
   return program;
 }
 

@@ -104,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const examples = loadExampleQueries();
   app.use(corsPolicy(settings.corsOrigins));
   app.use(extractRouter({ schema, dataSource, shared, timeoutMs: limits.timeoutMs, documents: examples, maxAge: settings.cacheMaxAge, logger }));
-  app.use(documentRouter({ schema, dataSource, shared, timeoutMs: limits.timeoutMs, logger }));
+  app.use(documentRouter({ schema, dataSource, shared, timeoutMs: limits.timeoutMs, maxAge: settings.cacheMaxAge, logger }));
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   if (settings.ide) serveIde(app, idePage(examples, GRAPHQL_PATH));
   const context = async ({ req, res }: { req: Request; res: Response }) => ({
