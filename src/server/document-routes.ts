@@ -11,6 +11,7 @@ import { currentDataVersion } from '../services/data-version.service';
 import { createContext, type SharedResources } from './context';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './database-unavailable';
 import { matchesEtag } from './extract-route';
+import { addOverviewRoute } from './overview-route';
 
 export interface DocumentRouteOptions {
   schema: GraphQLSchema;
@@ -42,6 +43,7 @@ const REPORT_ID = /^[1-9][0-9]{0,14}$/;
  * built from queries/agency-profile.graphql; the PDF is the HTML printed by Chromium
  * (503 saying what to install when there is none). The ETag is the database's data
  * version and the URL: unchanged data answers 304.
+ * GET /overviews/<year>.html|.csv|.pdf?region= or ?parent=: the supervisor's list (overview-route.ts).
  */
 export function documentRouter(options: DocumentRouteOptions): Router {
   const profile = prepareNamedDocument(options.schema, AGENCY_PROFILE_DOCUMENT);
@@ -84,5 +86,6 @@ export function documentRouter(options: DocumentRouteOptions): Router {
       res.status(500).json({ error: 'Internal server error', code: 'INTERNAL_SERVER_ERROR' });
     }
   });
+  addOverviewRoute(router, options);
   return router;
 }
