@@ -210,3 +210,15 @@ describe('check family names', () => {
     expect(Object.keys(CHECK_FAMILY_NAMES_ZH).sort()).toEqual(Object.keys(CHECK_FAMILIES).sort());
   });
 });
+
+describe('the charts in the page', () => {
+  it('write no double quote inside an SVG style attribute (it would end the attribute)', async () => {
+    const { barChart } = await import('../../src/documents/charts/bar-chart');
+    const html = barChart({ caption: '办结率', categoryHeading: '单位', categories: ['甲'], series: { name: '办结率', values: [0.5] }, format: String });
+    const styles = [...html.matchAll(/style="([^"]*)"/g)].map((m) => m[1]!);
+    expect(styles.length).toBeGreaterThan(0);
+    for (const style of styles) expect(style).not.toMatch(/font-family:\s*$/);
+    const svg = findOne((e) => e.name === 'text', parseDocument(html).children)!;
+    expect(getAttributeValue(svg, 'style')).toContain("font-family:'Noto Sans CJK SC'");
+  });
+});
