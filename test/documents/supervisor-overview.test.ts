@@ -4,7 +4,7 @@ import type { Element } from 'domhandler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_FAMILIES } from '../../src/checks/check-families';
 import { barChart } from '../../src/documents/charts/bar-chart';
-import { CHECK_FAMILY_NAMES_ZH } from '../../src/documents/check-family-names.data';
+import { CHECK_FAMILY_ZH } from '../../src/documents/profile/profile-words.data';
 import { buildOverview } from '../../src/documents/supervisor-overview';
 import type { Overview } from '../../src/documents/supervisor-overview-model';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
@@ -128,7 +128,7 @@ describe.each(DATABASE_KINDS)('the supervisor overview of a generated corpus (%s
     expect(headings.map((h) => attr(h, 'data-family'))).toEqual(order);
     for (const heading of headings) {
       const family = attr(heading, 'data-family')!;
-      expect(textContent(heading)).toContain(CHECK_FAMILY_NAMES_ZH[family]);
+      expect(textContent(heading)).toContain(CHECK_FAMILY_ZH[family]);
       const table = heading.next && (heading.next.next as Element);
       const agencies = findAll((e) => e.name === 'tr' && attr(e, 'data-agency') !== null, (table as Element).children).map((tr) => attr(tr, 'data-agency'));
       expect(new Set(agencies)).toEqual(families.get(family)!.agencies);
@@ -222,7 +222,7 @@ describe.each(DATABASE_KINDS)('the supervisor overview of a generated corpus (%s
 
 describe('check family names', () => {
   it('every check family has its Chinese name', () => {
-    expect(Object.keys(CHECK_FAMILY_NAMES_ZH).sort()).toEqual(Object.keys(CHECK_FAMILIES).sort());
+    expect(Object.keys(CHECK_FAMILY_ZH).sort()).toEqual(Object.keys(CHECK_FAMILIES).sort());
   });
 });
 
