@@ -218,6 +218,15 @@ describe.each(DATABASE_KINDS)('the supervisor overview of a generated corpus (%s
     expect(((await unknown.json()) as { code: string }).code).toBe('NOT_FOUND');
     expect((await get(`/overviews/${YEAR}.html?region=${encodeURIComponent(region)}&measure=nosuch`)).status).toBe(400);
   });
+
+  it('answers 304 to the ETag while the data stays the same', async () => {
+    const path = `/overviews/${YEAR}.csv?region=${encodeURIComponent(region)}`;
+    const first = await get(path);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^".+"$/);
+    expect((await fetch(`${gateway.url}${path}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await get(`/overviews/${YEAR}.html`)).headers.get('cache-control')).toBe('no-store');
+  });
 });
 
 describe('check family names', () => {
