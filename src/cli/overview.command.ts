@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { printPdf } from '../documents/print-pdf';
+import { printPdf, startPdfBrowser } from '../documents/print-pdf';
 import { DocumentQueryError } from '../documents/run-document-query';
 import { buildOverview, OverviewScopeNotFound, renderOverviewHtml } from '../documents/supervisor-overview';
 import { renderOverviewCsv } from '../documents/supervisor-overview-csv';
@@ -51,6 +51,7 @@ export function registerOverviewCommand(program: Command): void {
 
 async function overview(options: OverviewOptions): Promise<void> {
   if ((options.region === undefined) === (options.parent === undefined)) throw new OverviewUsageError('overview: give exactly one of --region <path> and --parent <agency>');
+  if (options.format === 'pdf') startPdfBrowser();
   const schema = await buildGatewaySchema();
   const output = await withDatabase(options.db, async (dataSource) => {
     const scope: OverviewScope = options.region !== undefined ? { region: options.region } : { parent: await parentId(dataSource.manager, options.parent!) };

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { GraphQLError } from 'graphql';
 import { writeFile } from 'node:fs/promises';
 import { buildAgencyProfile } from '../documents/agency-profile';
-import { printPdf } from '../documents/print-pdf';
+import { printPdf, startPdfBrowser } from '../documents/print-pdf';
 import { DocumentQueryError } from '../documents/run-document-query';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { createContext } from '../server/context';
@@ -47,6 +47,7 @@ export function registerProfileCommand(program: Command): void {
 }
 
 async function profile(options: ProfileOptions): Promise<void> {
+  if (options.format === 'pdf') startPdfBrowser();
   const schema = await buildGatewaySchema();
   const html = await withDatabase(options.db, async (dataSource) => {
     const found = await findReport(dataSource.manager, { agencyName: options.agency, year: options.year });

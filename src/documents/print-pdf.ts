@@ -24,6 +24,14 @@ function sharedBrowser(): Promise<Browser> {
   return browser;
 }
 
+/**
+ * Starts Chromium now, while the caller builds the HTML, so that a command's PDF
+ * does not wait for it afterwards. A failure is not reported here: printPdf meets it again.
+ */
+export function startPdfBrowser(): void {
+  sharedBrowser().catch(() => undefined);
+}
+
 /** Prints a self-contained HTML document to an A4 PDF with page numbers. Throws ChromiumUnavailableError without Chromium. */
 export async function printPdf(html: string): Promise<Buffer> {
   // No scripts and no network: the document carries everything it shows.
