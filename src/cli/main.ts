@@ -11,6 +11,7 @@ import { registerExportCommand } from './export.command';
 import { registerGenerateCommand } from './generate.command';
 import { registerIngestCommand } from './ingest.command';
 import { registerMetricsCommand } from './metrics.command';
+import { registerOverviewCommand } from './overview.command';
 import { registerProfileCommand } from './profile.command';
 import { registerQueryCommand } from './query.command';
 import { registerSchemaCommand } from './schema.command';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerVersionsCommand(program);
   registerBatchesCommand(program);
   registerMetricsCommand(program);
+  registerOverviewCommand(program);
   registerProfileCommand(program);
   return program;
 }

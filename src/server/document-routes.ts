@@ -4,11 +4,14 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AGENCY_PROFILE_DOCUMENT, buildAgencyProfile, ProfileNotFoundError } from '../documents/agency-profile';
+import { printPdf } from '../documents/print-pdf';
 import { DocumentQueryError, prepareNamedDocument } from '../documents/run-document-query';
+import { ChromiumUnavailableError } from '../errors/chromium-unavailable-error';
 import { currentDataVersion } from '../services/data-version.service';
 import { createContext, type SharedResources } from './context';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './database-unavailable';
 import { matchesEtag } from './extract-route';
+import { addOverviewRoute } from './overview-route';
 
 export interface DocumentRouteOptions {
   schema: GraphQLSchema;
@@ -29,15 +32,18 @@ interface DocumentFormat {
 
 const FORMATS: Record<string, DocumentFormat> = {
   html: { contentType: 'text/html; charset=utf-8', body: async (html) => html },
+  pdf: { contentType: 'application/pdf', body: printPdf },
 };
 
 /** A report id as the API gives it: a positive whole number. */
 const REPORT_ID = /^[1-9][0-9]{0,14}$/;
 
 /**
- * GET /profiles/<reportId>.html: the agency profile (单位年度画像) of a report,
- * built from queries/agency-profile.graphql. The ETag is the database's data
+ * GET /profiles/<reportId>.html|.pdf: the agency profile (单位年度画像) of a report,
+ * built from queries/agency-profile.graphql; the PDF is the HTML printed by Chromium
+ * (503 saying what to install when there is none). The ETag is the database's data
  * version and the URL: unchanged data answers 304.
+ * GET /overviews/<year>.html|.csv|.pdf?region= or ?parent=: the supervisor's list (overview-route.ts).
  */
 export function documentRouter(options: DocumentRouteOptions): Router {
   const profile = prepareNamedDocument(options.schema, AGENCY_PROFILE_DOCUMENT);
@@ -71,10 +77,15 @@ export function documentRouter(options: DocumentRouteOptions): Router {
         options.logger.warn({ err: error, profile: reportId }, 'database unavailable');
         return void res.status(503).set('Retry-After', String(DATABASE_UNAVAILABLE.retryAfterSeconds)).json({ error: DATABASE_UNAVAILABLE.message, code: DATABASE_UNAVAILABLE.code });
       }
+      if (error instanceof ChromiumUnavailableError) {
+        options.logger.warn({ err: error, profile: reportId }, 'no Chromium for a PDF');
+        return void res.status(503).json({ error: error.message, code: 'PDF_UNAVAILABLE' });
+      }
       if (error instanceof DocumentQueryError) return void res.status(400).json({ error: error.message, code: 'BAD_USER_INPUT' });
       options.logger.error({ err: error, profile: reportId }, 'profile failed');
       res.status(500).json({ error: 'Internal server error', code: 'INTERNAL_SERVER_ERROR' });
     }
   });
+  addOverviewRoute(router, options);
   return router;
 }

@@ -8,7 +8,7 @@ import { documentShell } from '../../src/documents/document-shell';
 import { a4Layout, A4_CONTENT_WIDTH_PX } from '../helpers/a4-layout';
 import type { Corpus } from '../helpers/corpus';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
-import { DOCUMENT_SOURCES, fiveYearCorpus, loadCorpus, profileFacts, type ProfileFacts } from '../helpers/profile-documents';
+import { busiestProvince, DOCUMENT_SOURCES, fiveYearCorpus, loadCorpus, profileFacts, type ProfileFacts } from '../helpers/profile-documents';
 
 const HAS_CHROMIUM = hasChromium();
 if (!HAS_CHROMIUM) process.stdout.write('A4 layout tests skipped: no Chromium (apt-get install chromium fonts-noto-cjk)\n');
@@ -77,6 +77,15 @@ describe.skipIf(!HAS_CHROMIUM)('documents on A4 in headless Chromium (print medi
     expect(layout.measured.svgs).toBeGreaterThanOrEqual(1);
     const figures = html.split('<figure').slice(1);
     expect(figures.some((figure) => [2020, 2021, 2022, 2023, 2024].every((year) => figure.includes(String(year))))).toBe(true);
+  }, 120_000);
+
+  it("fits the supervisor's list of the generated agencies' province within the A4 content width", async () => {
+    const region = await busiestProvince(gateway);
+    const response = await fetch(`${gateway.url}/overviews/2024.html?region=${encodeURIComponent(region)}`);
+    expect(response.status).toBe(200);
+    const layout = await expectFitsA4(await response.text(), 'overview-2024');
+    expect(layout.measured.tables).toBeGreaterThanOrEqual(2);
+    expect(layout.measured.svgs).toBeGreaterThanOrEqual(1);
   }, 120_000);
 
   function corpusAgency(f: ProfileFacts): boolean {

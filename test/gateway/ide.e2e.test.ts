@@ -28,7 +28,7 @@ describe.skipIf(!HAS_CHROMIUM)('the IDE in headless Chromium', () => {
     await page.goto(`${gateway.url}/`);
     await page.waitForSelector('.graphiql-execute-button');
     const tabs = await page.locator('.graphiql-tab-button').allTextContents();
-    expect(tabs.map((t) => t.trim())).toEqual(['ReportTables', 'ReportFigures', 'FailingChecks', 'YearOverYear', 'AggregateByYear', 'AllCells']);
+    expect(tabs.map((t) => t.trim())).toEqual(['ReportTables', 'ReportFigures', 'FailingChecks', 'YearOverYear', 'AggregateByYear', 'AgencyProfile', 'AllCells', 'SupervisorOverview']);
     await page.click('.graphiql-execute-button');
     await page.waitForFunction(`document.querySelector('.result-window')?.textContent?.includes('"tables"')`);
     const result = await page.locator('.result-window').textContent();

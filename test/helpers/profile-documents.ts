@@ -51,3 +51,11 @@ export function completionRateText(facts: ProfileFacts): string | undefined {
   if (!facts.completionDenominator || facts.completionNumerator === null) return undefined;
   return `${((facts.completionNumerator / facts.completionDenominator) * 100).toFixed(1)}%`;
 }
+
+/** The province (first part of a region path) holding the most agencies: the scope of an overview that lists several. */
+export async function busiestProvince(gateway: TestGateway): Promise<string> {
+  const { body } = await gateway.graphql<{ agencies: { edges: { node: { region: string | null } }[] } }>('{ agencies(first: 100) { edges { node { region } } } }');
+  const provinces = new Map<string, number>();
+  for (const { node } of body.data!.agencies.edges) if (node.region) provinces.set(node.region.split('/')[0]!, (provinces.get(node.region.split('/')[0]!) ?? 0) + 1);
+  return [...provinces].sort((a, b) => b[1] - a[1])[0]![0];
+}
