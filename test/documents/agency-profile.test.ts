@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERIES_DIR } from '../../src/server/example-queries';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { elements, getAttributeValue, outerHtml, shownNumbers, textContent, valueAtPath } from '../helpers/profile-html';
-import { DOCUMENT_SOURCES, HONGZE } from '../helpers/profile-documents';
+import { DOCUMENT_SOURCES, fiveYearCorpus, HONGZE, loadCorpus } from '../helpers/profile-documents';
 
 const PROFILE_QUERY = readFileSync(join(QUERIES_DIR, 'agency-profile.graphql'), 'utf8');
 const EDITOR = { authorization: 'Bearer editor-secret-17' };
@@ -140,6 +140,19 @@ describe('the agency profile (单位年度画像): every number shown is the one
     for (const n of shownNumbers(html)) expect(Number(n.value), n.path).toBe(valueAtPath(data, n.path!));
   });
 
+  it('a reviewed failing check shows the verdict, the note and the reviewer', async () => {
+    const id = reportOf(HONGZE, 2023).id;
+    const reviewed = await gateway.graphql(
+      'mutation ($id: ID!) { reviewCheck(reportId: $id, checkId: "t4.rowTotal/litigationAfterReview", verdict: CONFIRMED_ERROR, note: "总计栏漏填") { verdict } }',
+      { id },
+      EDITOR,
+    );
+    expect(reviewed.body.errors).toBeUndefined();
+    const html = await profileOf(id);
+    const check = elements(html, (e) => e.name === 'section' && getAttributeValue(e, 'data-check') === 't4.rowTotal/litigationAfterReview')[0]!;
+    expect(textContent(check)).toMatch(/复核结论：确认有误（ed，\d{4}-\d{2}-\d{2}）：总计栏漏填/);
+  });
+
   it('answers 404 for an unknown report and 400 for a malformed id; an unchanged profile answers 304 to its ETag', async () => {
     const unknown = await fetch(`${gateway.url}/profiles/999999.html`);
     expect(unknown.status).toBe(404);
@@ -156,3 +169,30 @@ describe('the agency profile (单位年度画像): every number shown is the one
   });
 });
 
+describe('the agency profile of an agency with five years of reports', () => {
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    const corpus = await fiveYearCorpus();
+    gateway = await startTestGateway([], { prepare: (dataSource) => loadCorpus(dataSource, corpus) });
+  }, 180_000);
+  afterAll(async () => gateway?.stop());
+
+  it('draws the last five years up to the year of the report, each point what trend() answers for the year', async () => {
+    type Listed = { reports: { edges: { node: { id: string; year: number; agency: { name: string } } }[] } };
+    const listed = (await gateway.graphql<Listed>('{ reports(first: 100, orderBy: YEAR_ASC) { edges { node { id year agency { name } } } } }')).body.data!.reports.edges.map((e) => e.node);
+    const agency = listed[0]!.agency.name;
+    const byYear = (year: number) => listed.find((r) => r.agency.name === agency && r.year === year)!;
+    type Trend = { agency: { trend: { year: number; value: number | null }[] } };
+    const trend = (await gateway.graphql<Trend>('query ($n: String!) { agency(name: $n) { trend(measure: "applicationsReceived") { year value } } }', { n: agency })).body.data!.agency.trend;
+    expect(trend.map((p) => p.year)).toEqual([2020, 2021, 2022, 2023, 2024]);
+    for (const [year, years] of [[2024, [2020, 2021, 2022, 2023, 2024]], [2022, [2020, 2021, 2022]]] as const) {
+      const html = await (await fetch(`${gateway.url}/profiles/${byYear(year).id}.html`)).text();
+      const figure = elements(html, (e) => e.name === 'figure' && textContent(e).includes('申请与行政复议'))[0]!;
+      const rows = elements(figure, (e) => e.name === 'tr' && (e.parent as { name?: string } | null)?.name === 'tbody');
+      expect(rows.map((row) => [Number(textContent(row.children[0] as never)), Number(getAttributeValue(row.children[1] as never, 'data-value'))])).toEqual(
+        years.map((y) => [y, trend.find((p) => p.year === y)!.value]),
+      );
+    }
+  });
+});
