@@ -1,3 +1,4 @@
+import { documentsBenchmark } from './documents.bench';
 import { extractMemoryBenchmark } from './extract-memory.bench';
 import { gatewayBenchmark } from './gateway.bench';
 import { loadBenchmark } from './load.bench';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   if (!only || only === 'load') await loadBenchmark();
   if (!only || only === 'peer') await peerBenchmark();
   if (!only || only === 'percentile') await percentileBenchmark();
+  if (!only || only === 'documents') await documentsBenchmark();
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { closePdfBrowser } from '../documents/print-pdf';
+import { ChromiumUnavailableError } from '../errors/chromium-unavailable-error';
 import { registerAgenciesCommand } from './agencies.command';
 import { registerBatchesCommand } from './batches.command';
 import { registerCorrectCommand } from './correct.command';
@@ -9,6 +11,8 @@ import { registerExportCommand } from './export.command';
 import { registerGenerateCommand } from './generate.command';
 import { registerIngestCommand } from './ingest.command';
 import { registerMetricsCommand } from './metrics.command';
+import { registerOverviewCommand } from './overview.command';
+import { registerProfileCommand } from './profile.command';
 import { registerQueryCommand } from './query.command';
 import { registerSchemaCommand } from './schema.command';
 import { registerServeCommand } from './serve.command';
@@ -30,6 +34,8 @@ export function buildProgram(): Command {
   registerVersionsCommand(program);
   registerBatchesCommand(program);
   registerMetricsCommand(program);
+  registerOverviewCommand(program);
+  registerProfileCommand(program);
   return program;
 }
 
@@ -47,6 +53,9 @@ export async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     process.stderr.write(`nianbao: ${(error as Error).message}\n`);
-    process.exitCode = 2;
+    process.exitCode = error instanceof ChromiumUnavailableError ? 1 : 2;
+  } finally {
+    // A PDF leaves Chromium running for the next one; the command is done, so is Chromium.
+    await closePdfBrowser();
   }
 }

@@ -66,9 +66,19 @@ async function* pages(run: ExtractRun, paging: Paging | undefined): AsyncGenerat
 }
 
 async function executePage(run: ExtractRun, variableValues: Record<string, unknown>): Promise<unknown> {
-  const refusal = argumentRefusal(run.schema, run.prepared.document, run.prepared.operation.name?.value, variableValues);
+  return executeDocument(run.schema, run.prepared, variableValues, run.context());
+}
+
+/**
+ * Runs a prepared document in-process with a context and returns its data.
+ * A caller's mistake (a refused argument, a GraphQL error) is an ExtractError
+ * naming the path; a resolver's own failure goes up as it is.
+ */
+export async function executeDocument(schema: GraphQLSchema, prepared: PreparedDocument, variableValues: Record<string, unknown>, context: GatewayContext): Promise<unknown> {
+  const operationName = prepared.operation.name?.value;
+  const refusal = argumentRefusal(schema, prepared.document, operationName, variableValues);
   if (refusal) throw new ExtractError(refusal.message);
-  const result = await execute({ schema: run.schema, document: run.prepared.document, operationName: run.prepared.operation.name?.value, variableValues, contextValue: run.context() });
+  const result = await execute({ schema, document: prepared.document, operationName, variableValues, contextValue: context });
   if (!result.errors?.length) return result.data;
   // A resolver's own failure (the database gone, a fault) is not the caller's to fix: it goes up as it is, to be answered 503 or 500.
   const fault = result.errors.map((e) => e.originalError).find((cause) => cause && !(cause instanceof GraphQLError));

@@ -75,6 +75,7 @@ export const ARGUMENT_LIMITS: Record<string, ArgumentLimit> = {
   'AgencyFilter.name': NAME,
   'AgencyFilter.region': NAME,
   'AgencyFilter.parentId': ID,
+  'AgencyFilter.subtree': ID,
   'AgencyMetadataInput.id': ID,
   'AgencyMetadataInput.name': NAME,
   'AgencyMetadataInput.fullName': { maxLength: 300 },

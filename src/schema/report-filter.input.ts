@@ -49,6 +49,9 @@ export class AgencyFilter {
   @Field(() => ID, { nullable: true, description: 'Only the agencies directly under this one' })
   parentId?: string;
 
+  @Field(() => ID, { nullable: true, description: 'An agency and every agency under it, as ReportFilter.agencySubtree' })
+  subtree?: string;
+
   @Field({ nullable: true, description: 'true: only agencies without a parent (the tops of the tree)' })
   roots?: boolean;
 }

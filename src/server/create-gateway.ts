@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { healthProbe } from '../database/health-probe';
+import { closePdfBrowser } from '../documents/print-pdf';
 import { SqliteReadPool } from '../database/sqlite-read-pool';
 import { ReportAnalysisCache } from '../services/report-analysis';
 import { buildGatewaySchema } from '../schema/build-schema';
@@ -26,6 +27,7 @@ import { mutationRolesPlugin } from './mutation-roles.plugin';
 import { readOnlyPlugin } from './read-only.plugin';
 import { unavailableStatusPlugin } from './unavailable-status.plugin';
 import { loadExampleQueries } from './example-queries';
+import { documentRouter } from './document-routes';
 import { extractRouter } from './extract-route';
 import { IDE_ASSET_PATH, IDE_ASSETS, ideAssetPath, idePage } from './ide-page';
 
@@ -102,6 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const examples = loadExampleQueries();
   app.use(corsPolicy(settings.corsOrigins));
   app.use(extractRouter({ schema, dataSource, shared, timeoutMs: limits.timeoutMs, documents: examples, maxAge: settings.cacheMaxAge, logger }));
+  app.use(documentRouter({ schema, dataSource, shared, timeoutMs: limits.timeoutMs, maxAge: settings.cacheMaxAge, logger }));
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   if (settings.ide) serveIde(app, idePage(examples, GRAPHQL_PATH));
   const context = async ({ req, res }: { req: Request; res: Response }) => ({
@@ -110,7 +113,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.use(GRAPHQL_PATH, noStoreUnlessCacheable, executionGate(settings.maxConcurrent), jsonBody(limits.bodyLimit), bodyErrorHandler, batchLimit(limits.maxBatch), expressMiddleware(apollo, { context }));
 
-  const close = async () => (await apollo.stop(), await health.close(), await pool?.close());
+  const close = async () => (await apollo.stop(), await health.close(), await pool?.close(), await closePdfBrowser());
   try {
     await listen(server, options.port ?? 4000, options.host ?? '127.0.0.1');
   } catch (error) {

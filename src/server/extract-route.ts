@@ -84,7 +84,7 @@ function firstValues(query: Request['query']): Record<string, string> {
 }
 
 /** If-None-Match per RFC 9110 §13.1.2 (weak comparison); a client's Cache-Control: no-cache does not turn it off. */
-function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }

@@ -18,12 +18,7 @@ export function applyReportFilter<T extends ObjectLiteral>(query: SelectQueryBui
     query.andWhere(filter.hasWarnings ? `(report.warning_checks > 0 OR ${peer.sql})` : `(report.warning_checks = 0 AND NOT (${peer.sql}))`, peer.parameters);
   }
   applyAgencyFilter(query, { name: filter.agencyName, region: filter.region, level: filter.level });
-  if (filter.agencySubtree != null) {
-    query.andWhere(
-      `(agency.id = :subtreeRoot OR agency.path LIKE (SELECT root.path || CAST(root.id AS VARCHAR(12)) || '/%' FROM agency root WHERE root.id = :subtreeRoot))`,
-      { subtreeRoot: parseId(filter.agencySubtree, 'filter.agencySubtree') },
-    );
-  }
+  if (filter.agencySubtree != null) whereInSubtree(query, parseId(filter.agencySubtree, 'filter.agencySubtree'));
   return query;
 }
 
@@ -37,7 +32,16 @@ export function applyAgencyFilter<T extends ObjectLiteral>(query: SelectQueryBui
   if (filter.level) query.andWhere('agency.level = :filterLevel', { filterLevel: filter.level });
   if (filter.parentId != null) query.andWhere('agency.parent_id = :filterParent', { filterParent: parseId(filter.parentId, 'filter.parentId') });
   if (filter.roots != null) query.andWhere(filter.roots ? 'agency.parent_id IS NULL' : 'agency.parent_id IS NOT NULL');
+  if (filter.subtree != null) whereInSubtree(query, parseId(filter.subtree, 'filter.subtree'));
   return query;
+}
+
+/** The agency `root` and every agency under it (its path starts with root's path and id). */
+function whereInSubtree<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, root: number): void {
+  query.andWhere(
+    `(agency.id = :subtreeRoot OR agency.path LIKE (SELECT root.path || CAST(root.id AS VARCHAR(12)) || '/%' FROM agency root WHERE root.id = :subtreeRoot))`,
+    { subtreeRoot: root },
+  );
 }
 
 /** The argument pass refuses a malformed id before execution; callers outside GraphQL (the CLI) meet this check. */

@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumExecutable, hasChromium, launchChromium } from '../../src/documents/chromium';
 import { SAMPLE_SOURCES, startTestGateway, type TestGateway } from '../helpers/gateway';
 
-/** Debian's chromium (`apt-get install chromium`); playwright never downloads a browser here. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
+/** Debian's chromium (`apt-get install chromium`) or NIANBAO_CHROMIUM; playwright never downloads a browser here. */
+const HAS_CHROMIUM = hasChromium();
 
-if (!HAS_CHROMIUM) process.stdout.write(`IDE browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
+if (!HAS_CHROMIUM) process.stdout.write(`IDE browser test skipped: no Chromium at ${chromiumExecutable()} (apt-get install chromium)\n`);
 
 describe.skipIf(!HAS_CHROMIUM)('the IDE in headless Chromium', () => {
   let gateway: TestGateway;
@@ -15,10 +14,7 @@ describe.skipIf(!HAS_CHROMIUM)('the IDE in headless Chromium', () => {
 
   beforeAll(async () => {
     gateway = await startTestGateway(SAMPLE_SOURCES);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -32,7 +28,7 @@ describe.skipIf(!HAS_CHROMIUM)('the IDE in headless Chromium', () => {
     await page.goto(`${gateway.url}/`);
     await page.waitForSelector('.graphiql-execute-button');
     const tabs = await page.locator('.graphiql-tab-button').allTextContents();
-    expect(tabs.map((t) => t.trim())).toEqual(['ReportTables', 'ReportFigures', 'FailingChecks', 'YearOverYear', 'AggregateByYear', 'AllCells']);
+    expect(tabs.map((t) => t.trim())).toEqual(['ReportTables', 'ReportFigures', 'FailingChecks', 'YearOverYear', 'AggregateByYear', 'AgencyProfile', 'AllCells', 'SupervisorOverview']);
     await page.click('.graphiql-execute-button');
     await page.waitForFunction(`document.querySelector('.result-window')?.textContent?.includes('"tables"')`);
     const result = await page.locator('.result-window').textContent();

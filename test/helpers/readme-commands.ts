@@ -59,7 +59,7 @@ function readCommand(at: string, text: string, gatewayUrl: string): ReadmeComman
   if (rule) return { ...base, kind: 'skip', command: written, skipReason: rule.reason };
   if (SYNOPSIS.test(written)) {
     const words = written.trim().replace(/^(npx nianbao|node bin\/nianbao\.js|nianbao)\s+/, '').split(/\s+/);
-    return { ...base, kind: 'synopsis', command: words.slice(0, words.findIndex((w) => /^[<[-]/.test(w))).join(' ') };
+    return { ...base, kind: 'synopsis', command: words.slice(0, words.findIndex((w) => /^[<[(-]/.test(w))).join(' ') };
   }
   const command = written.replace(CLI, `$1"${process.execPath}" "${BIN}"`).replace(README_ADDRESS, gatewayUrl);
   return { ...base, kind: 'run', command };
