@@ -29,4 +29,15 @@ describe('charts rendered on the server as SVG', () => {
     expect(textContent(cells[0]!)).toBe('66.7%');
     expect(findAll((e) => e.name === 'svg', dom.children)).toHaveLength(1);
   });
+
+  it('the same chart renders to the same SVG in any run; two charts of a page share no class name', () => {
+    const chart = (values: number[]) => lineChart({ caption: '趋势', categoryHeading: '年度', categories: ['2023', '2024'], series: [{ name: '件数', values }], format: String });
+    const first = chart([21, 95]);
+    const other = chart([1, 2]);
+    expect(chart([21, 95])).toBe(first);
+    const classes = (html: string) => new Set([...html.matchAll(/class="([^"]+)"/g)].map((m) => m[1]));
+    const shared = [...classes(first)].filter((name) => classes(other).has(name) && /cls/.test(name!));
+    expect(shared).toEqual([]);
+    expect(first).not.toMatch(/zr\d+-/);
+  });
 });

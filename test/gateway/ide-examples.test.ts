@@ -9,6 +9,8 @@ import type { ServeProcess } from '../helpers/serve-process';
 
 /** Lists that may be empty on good data: a report read without damage has no warnings. */
 const MAY_BE_EMPTY = new Set(['warnings']);
+/** Objects that may be null on good data: a failing check nobody has reviewed yet has no review. */
+const MAY_BE_NULL = new Set(['review']);
 
 /** Where an answer is empty: a field with a selection that is null, or a list with no item. */
 function emptyPlaces(selection: SelectionSetNode, value: unknown, path: string): string[] {
@@ -18,7 +20,7 @@ function emptyPlaces(selection: SelectionSetNode, value: unknown, path: string):
     const key = node.alias?.value ?? node.name.value;
     const child = (value as Record<string, unknown>)[key];
     const at = `${path}.${key}`;
-    if (child === null || child === undefined) return [`${at} is null`];
+    if (child === null || child === undefined) return MAY_BE_NULL.has(node.name.value) ? [] : [`${at} is null`];
     if (!Array.isArray(child)) return emptyPlaces(node.selectionSet, child, at);
     if (child.length === 0) return MAY_BE_EMPTY.has(node.name.value) ? [] : [`${at} is an empty list`];
     return child.flatMap((item, i) => emptyPlaces(node.selectionSet!, item, `${at}[${i}]`));

@@ -17,7 +17,7 @@ export interface LineChartInput {
 export function lineChart(input: LineChartInput): string {
   const svg = renderSvg(
     {
-      grid: { left: 56, right: 24, top: input.series.length > 1 ? 36 : 16, bottom: 32 },
+      grid: { left: 56, right: 24, top: input.series.length > 1 ? 48 : 24, bottom: 32 },
       legend: input.series.length > 1 ? { top: 4, data: input.series.map((s) => s.name) } : undefined,
       xAxis: { type: 'category', data: input.categories, boundaryGap: false },
       yAxis: { type: 'value', axisLabel: { formatter: (value: number) => input.format(value) } },

@@ -35,8 +35,8 @@ function checkHtml(report: ProfileReport, check: ProfileCheck, i: number): strin
     ? `<p class="review">复核结论：<strong>${escapeHtml(VERDICT_ZH[check.review.verdict] ?? check.review.verdict)}</strong>（${escapeHtml(check.review.reviewedBy)}，${escapeHtml(String(check.review.reviewedAt).slice(0, 10))}）：${escapeHtml(check.review.note)}</p>`
     : '<p class="review muted">尚未复核。</p>';
   return [
-    `<section class="check ${check.severity === 'ERROR' ? 'error' : 'warning'}" data-check="${escapeHtml(check.id)}">`,
-    `<h3><span class="severity">${escapeHtml(SEVERITY_ZH[check.severity] ?? check.severity)}</span> ${escapeHtml(checkFamilyZh(check.rule))}</h3>`,
+    `<section class="check" data-check="${escapeHtml(check.id)}">`,
+    `<h3><span class="severity ${check.severity === 'ERROR' ? 'error' : 'warning'}">${escapeHtml(SEVERITY_ZH[check.severity] ?? check.severity)}</span> ${escapeHtml(checkFamilyZh(check.rule))}</h3>`,
     `<p>检查项 <code>${escapeHtml(check.id)}</code>：应为 ${numberHtml(check.expected, 'count', `${path}.expected`)}，实为 ${numberHtml(check.actual, 'count', `${path}.actual`)}。</p>`,
     `<p class="muted">${escapeHtml(check.message)}</p>`,
     review,
