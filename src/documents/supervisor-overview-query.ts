@@ -13,6 +13,8 @@ export interface OverviewRequest {
   year: number;
   /** A figure name or cell address whose spread the list draws. */
   measure: string;
+  /** Agencies and reports read a page at a time (default and most: 100). */
+  pageSize?: number;
 }
 
 export interface AgencyNode {
@@ -89,7 +91,7 @@ export interface OverviewData {
 
 /** Runs queries/supervisor-overview.graphql for the scope and year, page after page until both lists are whole. */
 export async function loadOverviewData(schema: GraphQLSchema, context: () => GatewayContext, request: OverviewRequest): Promise<OverviewData> {
-  const variables = { region: request.scope.region ?? null, parent: request.scope.parent ?? null, year: request.year, measure: request.measure };
+  const variables = { region: request.scope.region ?? null, parent: request.scope.parent ?? null, year: request.year, measure: request.measure, pageSize: request.pageSize ?? 100 };
   const first = await runDocumentQuery<OverviewPage>({ schema, document: OVERVIEW_DOCUMENT, variables, context: context() });
   const agencies = new Map(first.agencies.edges.map(({ node }) => [node.id, node]));
   const reports = new Map(first.reports.edges.map(({ node }) => [node.id, node]));

@@ -1,7 +1,7 @@
 import { barChart } from './charts/bar-chart';
-import { checkFamilyNameZh } from './check-family-names.data';
 import { escapeHtml } from './html-escape';
 import { formatNumber, numberSpan } from './overview-format';
+import { checkFamilyZh } from './profile/profile-words.data';
 import type { Overview } from './supervisor-overview-model';
 
 const SPREAD_STATISTICS = [
@@ -58,7 +58,7 @@ export function failingSection(overview: Overview): string {
         `<td><ul>${checks.map((c) => `<li><code>${escapeHtml(c.id)}</code>：${escapeHtml(c.message)}</li>`).join('')}</ul></td></tr>`,
     );
     return [
-      `<h3 data-family="${escapeHtml(group.family)}">${escapeHtml(checkFamilyNameZh(group.family))}（${escapeHtml(group.family)}）：未通过 ${numberSpan(group.failing, 'familyFailingTotal', String)} 项</h3>`,
+      `<h3 data-family="${escapeHtml(group.family)}">${escapeHtml(checkFamilyZh(group.family))}（${escapeHtml(group.family)}）：未通过 ${numberSpan(group.failing, 'familyFailingTotal', String)} 项</h3>`,
       `<table class="family"><colgroup><col style="width:28%"><col style="width:12%"><col></colgroup><thead><tr><th scope="col">单位</th><th scope="col" class="num">未通过项数</th><th scope="col">未通过的检查</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
     ].join('\n');
   });

@@ -1,8 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { FIGURE_NAMES_ZH } from '../figures/metric-names.data';
 import type { GatewayContext } from '../server/context';
-import { AGENCY_LEVEL_NAMES_ZH } from './check-family-names.data';
 import { documentShell } from './document-shell';
+import { LEVEL_ZH } from './profile/profile-words.data';
 import { escapeHtml } from './html-escape';
 import { formatNumber, numberSpan } from './overview-format';
 import { shapeOverview, type Overview, type OverviewRow } from './supervisor-overview-model';
@@ -80,7 +80,7 @@ function agencyTable(rows: OverviewRow[]): string {
 function agencyRow(row: OverviewRow): string {
   const { agency, report } = row;
   const name = `<th scope="row" data-agency="${escapeHtml(agency.id)}">${escapeHtml(agency.name)}${agency.region ? `<br><span class="mark muted">${escapeHtml(agency.region)}</span>` : ''}</th>`;
-  const level = `<td>${escapeHtml(agency.level ? (AGENCY_LEVEL_NAMES_ZH[agency.level] ?? agency.level) : '—')}</td>`;
+  const level = `<td>${escapeHtml(agency.level ? (LEVEL_ZH[agency.level] ?? agency.level) : '—')}</td>`;
   if (!report) return `<tr class="missing" data-agency="${escapeHtml(agency.id)}">${name}${level}<td colspan="${TABLE_FIGURES.length + 2}">缺报：无本年度年报</td></tr>`;
   const figures = TABLE_FIGURES.map(({ figure, rank }) => {
     const isRate = RATE_FIGURES.has(figure);

@@ -3,7 +3,12 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_FAMILIES } from '../../src/checks/check-families';
-import { CHECK_FAMILY_NAMES_ZH } from '../../src/documents/check-family-names.data';
+import { barChart } from '../../src/documents/charts/bar-chart';
+import { CHECK_FAMILY_ZH } from '../../src/documents/profile/profile-words.data';
+import { buildOverview } from '../../src/documents/supervisor-overview';
+import type { Overview } from '../../src/documents/supervisor-overview-model';
+import { buildGatewaySchema } from '../../src/schema/build-schema';
+import { createContext } from '../../src/server/context';
 import { loadCorpus, writeCorpus, type Corpus } from '../helpers/corpus';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { DATABASE_KINDS } from '../helpers/test-databases';
@@ -123,7 +128,7 @@ describe.each(DATABASE_KINDS)('the supervisor overview of a generated corpus (%s
     expect(headings.map((h) => attr(h, 'data-family'))).toEqual(order);
     for (const heading of headings) {
       const family = attr(heading, 'data-family')!;
-      expect(textContent(heading)).toContain(CHECK_FAMILY_NAMES_ZH[family]);
+      expect(textContent(heading)).toContain(CHECK_FAMILY_ZH[family]);
       const table = heading.next && (heading.next.next as Element);
       const agencies = findAll((e) => e.name === 'tr' && attr(e, 'data-agency') !== null, (table as Element).children).map((tr) => attr(tr, 'data-agency'));
       expect(new Set(agencies)).toEqual(families.get(family)!.agencies);
@@ -188,6 +193,16 @@ describe.each(DATABASE_KINDS)('the supervisor overview of a generated corpus (%s
     }
   });
 
+  it('reads a scope larger than a page page after page, to the same list', async () => {
+    const schema = await buildGatewaySchema();
+    const build = (pageSize?: number) => buildOverview(schema, () => createContext(gateway.dataSource), { scope: { region }, year: YEAR, measure: 'completionRate', pageSize });
+    const [whole, paged] = [await build(), await build(3)];
+    expect(scopeAgencies.length).toBeGreaterThan(6);
+    const summary = (o: Overview) => ({ rows: o.rows.map((r) => [r.agency.id, r.report?.id ?? null, r.measureValue, r.ranks.completionRank?.rank ?? null]), missing: o.missing.map((r) => r.agency.id), failing: o.failing.map((r) => r.agency.id) });
+    expect(summary(paged)).toEqual(summary(whole));
+    expect(whole.rows.map((r) => r.agency.id).sort()).toEqual(scopeAgencies.map((a) => a.id).sort());
+  });
+
   it('a parent covers the agency and every agency under it', async () => {
     const parent = scopeAgencies.find((a) => a.parent === null && scopeAgencies.some((b) => b.parent?.id === a.id))!;
     const rows = parseCsv(await (await get(`/overviews/${YEAR}.csv?parent=${parent.id}`)).text(), { columns: true }) as Record<string, string>[];
@@ -203,10 +218,30 @@ describe.each(DATABASE_KINDS)('the supervisor overview of a generated corpus (%s
     expect(((await unknown.json()) as { code: string }).code).toBe('NOT_FOUND');
     expect((await get(`/overviews/${YEAR}.html?region=${encodeURIComponent(region)}&measure=nosuch`)).status).toBe(400);
   });
+
+  it('answers 304 to the ETag while the data stays the same', async () => {
+    const path = `/overviews/${YEAR}.csv?region=${encodeURIComponent(region)}`;
+    const first = await get(path);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^".+"$/);
+    expect((await fetch(`${gateway.url}${path}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await get(`/overviews/${YEAR}.html`)).headers.get('cache-control')).toBe('no-store');
+  });
 });
 
 describe('check family names', () => {
   it('every check family has its Chinese name', () => {
-    expect(Object.keys(CHECK_FAMILY_NAMES_ZH).sort()).toEqual(Object.keys(CHECK_FAMILIES).sort());
+    expect(Object.keys(CHECK_FAMILY_ZH).sort()).toEqual(Object.keys(CHECK_FAMILIES).sort());
+  });
+});
+
+describe('the charts in the page', () => {
+  it('write no double quote inside an SVG style attribute (it would end the attribute)', () => {
+    const html = barChart({ caption: '办结率', categoryHeading: '单位', categories: ['甲'], series: { name: '办结率', values: [0.5] }, format: String });
+    const styles = [...html.matchAll(/style="([^"]*)"/g)].map((m) => m[1]!);
+    expect(styles.length).toBeGreaterThan(0);
+    for (const style of styles) expect(style).not.toMatch(/font-family:\s*$/);
+    const svg = findOne((e) => e.name === 'text', parseDocument(html).children)!;
+    expect(getAttributeValue(svg, 'style')).toContain("font-family:'Noto Sans CJK SC'");
   });
 });
