@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
@@ -59,6 +59,7 @@ export async function documentsBenchmark(): Promise<void> {
   const dataSource = await openDatabase({ kind: 'sqlite', path: join(dir, 'documents.sqlite') });
   try {
     const documents = await loadDocuments(dataSource, dir);
+    const loadBefore = loadavg()[0]!;
     const schema = await buildGatewaySchema();
     await loadCursorKey(dataSource, cursorSecretFromEnvironment(process.env));
     const profile = (reportId: string) => buildAgencyProfile({ schema, context: createContext(dataSource), reportId });
@@ -89,7 +90,8 @@ export async function documentsBenchmark(): Promise<void> {
       timings.push({ label, htmlMs: median(html), printMs: median(print), kib: bytes / 1024 });
     }
     const cli = { html: commandMs(dir, 'html'), pdf: commandMs(dir, 'pdf') };
-    writeSection('documents', report(timings, median(launches), firstPdfMs, cli));
+    const load = `${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`;
+    writeSection('documents', report(timings, median(launches), firstPdfMs, cli, load));
   } finally {
     await closePdfBrowser();
     await dataSource.destroy();
@@ -109,14 +111,14 @@ function commandMs(dir: string, format: 'html' | 'pdf'): number {
   return median(times);
 }
 
-function report(timings: ProfileTiming[], launchMs: number, firstPdfMs: number, cli: { html: number; pdf: number }): string {
+function report(timings: ProfileTiming[], launchMs: number, firstPdfMs: number, cli: { html: number; pdf: number }, load: string): string {
   const worstHtml = Math.max(...timings.map((t) => t.htmlMs));
   const worstPdf = Math.max(...timings.map((t) => t.htmlMs + t.printMs));
   const verdict = (ms: number, target: number) => (ms <= target ? 'met' : 'not met');
   return [
     '## Documents: agency profiles, HTML and PDF (issue 17)',
     '',
-    `Run of ${new Date().toISOString().slice(0, 10)} on ${machine()}, Chromium ${process.env.NIANBAO_CHROMIUM || '/usr/bin/chromium'}; SQLite, in-process.`,
+    `Run of ${new Date().toISOString().slice(0, 10)} on ${machine()}, Chromium ${process.env.NIANBAO_CHROMIUM || '/usr/bin/chromium'}; SQLite, in-process; the machine's load average (1 min): ${load}.`,
     `Each profile: \`buildAgencyProfile\` (queries/agency-profile.graphql run in-process, then the HTML with its SVG charts), then \`printPdf\` on the one Chromium the process keeps.`,
     `Medians of ${RUNS} runs after a warm-up. Chromium's start is timed apart: a process pays it once, at its first PDF.`,
     '',

@@ -32,8 +32,42 @@ export function startPdfBrowser(): void {
   sharedBrowser().catch(() => undefined);
 }
 
+/** Prints at a time: each print keeps a Chromium renderer busy for a second or more, so more only queue inside Chromium and use its memory. */
+export const MAX_CONCURRENT_PRINTS = 2;
+let printing = 0;
+const waiting: (() => void)[] = [];
+
+/** Prints running and prints waiting for a slot. */
+export function printQueue(): { printing: number; waiting: number } {
+  return { printing, waiting: waiting.length };
+}
+
+async function takePrintSlot(): Promise<void> {
+  if (printing < MAX_CONCURRENT_PRINTS) {
+    printing += 1;
+    return;
+  }
+  // The slot passes straight from the print that ends to this one (releasePrintSlot keeps the count).
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function releasePrintSlot(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else printing -= 1;
+}
+
 /** Prints a self-contained HTML document to an A4 PDF with page numbers. Throws ChromiumUnavailableError without Chromium. */
 export async function printPdf(html: string): Promise<Buffer> {
+  await takePrintSlot();
+  try {
+    return await printOnSharedBrowser(html);
+  } finally {
+    releasePrintSlot();
+  }
+}
+
+async function printOnSharedBrowser(html: string): Promise<Buffer> {
   // No scripts and no network: the document carries everything it shows.
   const context = await (await sharedBrowser()).newContext({ javaScriptEnabled: false, offline: true });
   try {

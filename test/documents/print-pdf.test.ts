@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../../src/documents/chromium';
 import { documentShell } from '../../src/documents/document-shell';
-import { closePdfBrowser, printPdf } from '../../src/documents/print-pdf';
+import { closePdfBrowser, MAX_CONCURRENT_PRINTS, printPdf, printQueue } from '../../src/documents/print-pdf';
 import { ChromiumUnavailableError } from '../../src/errors/chromium-unavailable-error';
 import { hasPoppler, pdfInfo, pdfPages, squeezed } from '../helpers/pdf-text';
 
@@ -45,6 +45,22 @@ describe.skipIf(!READY)('printPdf through headless Chromium', () => {
       expect(first, `row ${n}`).toBeGreaterThanOrEqual(0);
       expect(last, `row ${n} ends on the page it begins on`).toBe(first);
     }
+  });
+
+  it('prints several documents asked at once, each its own, at most MAX_CONCURRENT_PRINTS at a time', async () => {
+    const names = ['甲单位', '乙单位', '丙单位', '丁单位', '戊单位'];
+    const seen: { printing: number; waiting: number }[] = [];
+    const watch = setInterval(() => seen.push(printQueue()), 5);
+    const pdfs = await Promise.all(names.map((name) => printPdf(documentShell({ title: name, body: `<p>${name} 2024</p>` })))).finally(() => clearInterval(watch));
+    expect(Math.max(...seen.map((q) => q.printing))).toBe(MAX_CONCURRENT_PRINTS);
+    expect(Math.max(...seen.map((q) => q.waiting))).toBe(names.length - MAX_CONCURRENT_PRINTS);
+    expect(MAX_CONCURRENT_PRINTS).toBe(2);
+    expect(printQueue()).toEqual({ printing: 0, waiting: 0 });
+    pdfs.forEach((pdf, i) => {
+      const text = squeezed(pdfPages(pdf).join(''));
+      expect(text).toContain(`${names[i]}2024`);
+      for (const other of names.filter((_, j) => j !== i)) expect(text).not.toContain(other);
+    });
   });
 
   it('prints the same document again on the Chromium it started', async () => {
