@@ -19,7 +19,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 /** Starts headless Chromium, or throws ChromiumUnavailableError naming what to install. */
 export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
   const executablePath = chromiumExecutable(env);
-  if (!existsSync(executablePath)) throw new ChromiumUnavailableError(`PDF needs Chromium and there is none at ${executablePath}: ${CHROMIUM_INSTALL_HINT}`);
+  if (!hasChromium(env)) throw new ChromiumUnavailableError(`PDF needs Chromium and there is none at ${executablePath}: ${CHROMIUM_INSTALL_HINT}`);
   const { chromium } = await import('playwright-core');
   try {
     return await chromium.launch({ executablePath, args: CHROMIUM_ARGS });

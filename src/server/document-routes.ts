@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AGENCY_PROFILE_DOCUMENT, buildAgencyProfile, ProfileNotFoundError } from '../documents/agency-profile';
-import { printPdf } from '../documents/print-pdf';
+import { printPdf, printQueue } from '../documents/print-pdf';
 import { DocumentQueryError, prepareNamedDocument } from '../documents/run-document-query';
 import { ChromiumUnavailableError } from '../errors/chromium-unavailable-error';
 import { currentDataVersion } from '../services/data-version.service';
@@ -68,6 +68,7 @@ export function documentRouter(options: DocumentRouteOptions): Router {
       }
       const context = createContext(options.dataSource, { timeoutMs: options.timeoutMs }, options.shared);
       const html = await buildAgencyProfile({ schema: options.schema, context, reportId, document: profile });
+      if (format.contentType === FORMATS.pdf!.contentType) options.logger.info({ profile: reportId, prints: printQueue() }, 'printing a PDF');
       const body = await format.body(html);
       res.set({ ETag: etag, 'Cache-Control': `public, max-age=${options.maxAge}`, 'Content-Type': format.contentType }).send(body);
     } catch (error) {

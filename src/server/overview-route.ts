@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
-import { printPdf } from '../documents/print-pdf';
+import { printPdf, printQueue } from '../documents/print-pdf';
 import { DocumentQueryError } from '../documents/run-document-query';
 import { buildOverview, OverviewScopeNotFound, renderOverviewHtml } from '../documents/supervisor-overview';
 import { renderOverviewCsv } from '../documents/supervisor-overview-csv';
@@ -50,6 +50,7 @@ export function addOverviewRoute(router: Router, options: DocumentRouteOptions):
         return;
       }
       const html = renderOverviewHtml(overview);
+      if (format === 'pdf') options.logger.info({ overview: req.originalUrl, prints: printQueue() }, 'printing a PDF');
       const body = format === 'pdf' ? await printPdf(html) : html;
       res.set(caching).type(CONTENT_TYPES[format]).send(body);
     } catch (error) {
