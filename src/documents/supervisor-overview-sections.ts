@@ -55,7 +55,7 @@ export function failingSection(overview: Overview): string {
     const rows = group.agencies.map(
       ({ row, checks }) =>
         `<tr data-agency="${escapeHtml(row.agency.id)}"><th scope="row">${escapeHtml(row.agency.name)}</th><td class="num">${numberSpan(checks.length, 'familyFailing', String)}</td>` +
-        `<td><ul>${checks.map((c) => `<li><code>${escapeHtml(c.id)}</code>：${escapeHtml(c.message)}</li>`).join('')}</ul></td></tr>`,
+        `<td><ul>${checks.map((c) => `<li><code>${escapeHtml(c.id)}</code>：${escapeHtml(checkFamilyZh(c.rule))}<br><span class="muted">接口原文：${escapeHtml(c.message)}</span></li>`).join('')}</ul></td></tr>`,
     );
     return [
       `<h3 data-family="${escapeHtml(group.family)}">${escapeHtml(checkFamilyZh(group.family))}（${escapeHtml(group.family)}）：未通过 ${numberSpan(group.failing, 'familyFailingTotal', String)} 项</h3>`,

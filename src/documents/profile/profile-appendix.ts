@@ -1,3 +1,4 @@
+import { formulaZh } from '../api-text-zh';
 import { formatRate } from '../format-number';
 import { escapeHtml } from '../html-escape';
 import { PLAUSIBILITY_THRESHOLDS } from '../../checks/plausibility-thresholds.data';
@@ -9,7 +10,7 @@ import { CHECK_FAMILY_ZH, MIN_PEERS, PROFILE_PEER_GROUP, peerGroupZh, SEVERITY_Z
 export function appendixSection(data: ProfileData, peersInApi: string | undefined): string {
   const figures = KEY_FIGURES.map((key) => {
     const metric = metricOf(data, key);
-    return `<dt>${escapeHtml(metric?.nameZh ?? key)}（<code>${escapeHtml(key)}</code>）</dt><dd><code>${escapeHtml(metric?.formula ?? '')}</code>${metric?.isRate ? '，以百分比显示（一位小数）' : `，单位：${escapeHtml(metric?.unit ?? '')}`}</dd>`;
+    return `<dt>${escapeHtml(metric?.nameZh ?? key)}（<code>${escapeHtml(key)}</code>）</dt><dd><code>${escapeHtml(formulaZh(metric?.formula ?? ''))}</code>${metric?.isRate ? '，以百分比显示（一位小数）' : `，单位：${escapeHtml(metric?.unit ?? '')}`}</dd>`;
   });
   const families = Object.entries(CHECK_FAMILY_ZH).map(([family, words]) => `<tr><td><code>${escapeHtml(family)}</code></td><td>${escapeHtml(words)}</td></tr>`);
   const { jump, rate, peerZero, peerUnprinted } = PLAUSIBILITY_THRESHOLDS;

@@ -3,6 +3,7 @@ import { escapeHtml } from '../html-escape';
 import { locateCells, type ProfileReport } from './profile-data';
 import { cellHtml } from './profile-tables';
 import { checkFamilyZh, SEVERITY_ZH, VERDICT_ZH } from './profile-words.data';
+import { parseWarningZh } from '../api-text-zh';
 
 type ProfileCheck = ProfileReport['checks'][number];
 
@@ -38,7 +39,7 @@ function checkHtml(report: ProfileReport, check: ProfileCheck, i: number): strin
     `<section class="check" data-check="${escapeHtml(check.id)}">`,
     `<h3><span class="severity ${check.severity === 'ERROR' ? 'error' : 'warning'}">${escapeHtml(SEVERITY_ZH[check.severity] ?? check.severity)}</span> ${escapeHtml(checkFamilyZh(check.rule))}</h3>`,
     `<p>检查项 <code>${escapeHtml(check.id)}</code>：应为 ${numberHtml(check.expected, 'count', `${path}.expected`)}，实为 ${numberHtml(check.actual, 'count', `${path}.actual`)}。</p>`,
-    `<p class="muted">${escapeHtml(check.message)}</p>`,
+    `<p class="muted">接口原文：${escapeHtml(check.message)}</p>`,
     review,
     evidenceHtml(report, check),
     '</section>',
@@ -49,7 +50,7 @@ function checkHtml(report: ProfileReport, check: ProfileCheck, i: number): strin
 export function checksSection(report: ProfileReport): string {
   const ordered = report.checks.map((check, i) => ({ check, i })).sort((a, b) => Number(a.check.severity !== 'ERROR') - Number(b.check.severity !== 'ERROR'));
   const warnings = report.warnings.map(
-    (w, i) => `<tr><td><code>${escapeHtml(w.code)}</code></td><td>${escapeHtml(w.address ?? '')}</td><td class="num">${numberHtml(w.line, 'count', `report.warnings.${i}.line`)}</td><td>${escapeHtml(w.message)}</td></tr>`,
+    (w, i) => `<tr><td><code>${escapeHtml(w.code)}</code></td><td>${escapeHtml(w.address ?? '')}</td><td class="num">${numberHtml(w.line, 'count', `report.warnings.${i}.line`)}</td><td>${escapeHtml(parseWarningZh(w.code))}<br><span class="muted">接口原文：${escapeHtml(w.message)}</span></td></tr>`,
   );
   return [
     '<h2>五、检查结果</h2>',

@@ -2,6 +2,7 @@ import { numberHtml, type NumberKind } from '../format-number';
 import { escapeHtml } from '../html-escape';
 import type { ProfileData, ProfileMetric, ProfileReport } from './profile-data';
 import { PROFILE_PEER_GROUP, peerGroupZh } from './profile-words.data';
+import { reasonZh } from '../api-text-zh';
 
 /** The key figures the query asks, by their alias (the figure's key in the metric dictionary). */
 export const KEY_FIGURES = [
@@ -44,7 +45,7 @@ export function keyFiguresSection(data: ProfileData, report: ProfileReport): str
       `<th scope="row">${escapeHtml(metric?.nameZh ?? key)}</th>`,
       `<td class="num">${numberHtml(figure.value, kind, `${path}.value`)}</td>`,
       `<td class="num">${terms}</td>`,
-      `<td>${figure.reason ? `<span class="muted">${escapeHtml(figure.reason)}</span>` : ''}</td>`,
+      `<td>${figure.reason ? `<span class="muted">${escapeHtml(reasonZh(figure.reason))}</span>` : ''}</td>`,
       '</tr>',
     ].join('');
   });
@@ -65,7 +66,7 @@ export function peersSection(data: ProfileData, report: ProfileReport): string {
     const path = `report.${alias}`;
     const cell = (field: 'value' | 'median' | 'p25' | 'p75', k: NumberKind = kind) => `<td class="num">${numberHtml(benchmark[field], k, `${path}.${field}`)}</td>`;
     const head = `<th scope="row">${escapeHtml(metric?.nameZh ?? key)}</th>${cell('value')}<td class="num">${numberHtml(benchmark.peerCount, 'count', `${path}.peerCount`)}</td>`;
-    if (benchmark.reason) return `<tr data-measure="${escapeHtml(key)}">${head}<td colspan="5" class="muted">无排名：${escapeHtml(benchmark.reason)}</td></tr>`;
+    if (benchmark.reason) return `<tr data-measure="${escapeHtml(key)}">${head}<td colspan="5" class="muted">无排名：${escapeHtml(reasonZh(benchmark.reason))}</td></tr>`;
     return `<tr data-measure="${escapeHtml(key)}">${head}<td class="num">${numberHtml(benchmark.rank, 'count', `${path}.rank`)}</td><td class="num">${numberHtml(benchmark.percentileRank, 'rate', `${path}.percentileRank`)}</td>${cell('p25')}${cell('median')}${cell('p75')}</tr>`;
   });
   return [

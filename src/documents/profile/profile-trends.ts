@@ -3,6 +3,7 @@ import type { ChartSeries } from '../charts/chart-figure';
 import { formatCount, formatRate } from '../format-number';
 import type { ProfileData, ProfileReport } from './profile-data';
 import { metricOf } from './profile-figures';
+import { reasonZh } from '../api-text-zh';
 
 /** At most this many years, the report's year the last. */
 export const TREND_YEARS = 5;
@@ -17,7 +18,7 @@ function series(data: ProfileData, report: ProfileReport, alias: TrendAlias): Ch
     name: metricOf(data, TREND_METRICS[alias])?.nameZh ?? alias,
     years: points.map(({ point }) => point.year),
     values: points.map(({ point }) => point.value),
-    reasons: points.map(({ point }) => point.reason),
+    reasons: points.map(({ point }) => (point.reason === null ? null : reasonZh(point.reason))),
     paths: points.map(({ i }) => `report.agency.${alias}.${i}.value`),
   };
 }
