@@ -1,10 +1,10 @@
-import { T3_BLOCK_HEADINGS } from './t3.template';
+import { T3_BLOCK_HEADINGS, T3_RESULTS_HEADING } from './t3.template';
 
 /** How the national template prints its tables as text (the samples' PDF-extracted layout), for rendering reports. */
 
 /** Headings of the result blocks of t3, printed before their first row, with the ASCII brackets the samples' PDF text has. */
 export const T3_BLOCK_LABELS: Record<string, string> = {
-  granted: '三、本年度办理结果',
+  granted: T3_RESULTS_HEADING,
   ...Object.fromEntries(Object.entries(T3_BLOCK_HEADINGS).map(([block, heading]) => [block, heading.replace(/（(.)）/, '($1) ')])),
 };
 

@@ -58,6 +58,9 @@ export const T3_APPLICANT_COLUMNS: readonly string[] = T3_TEMPLATE.columns
   .map((c) => c.code)
   .filter((code) => code !== 'total');
 
+/** The heading the template prints over t3's results, from 予以公开 to （七）总计. */
+export const T3_RESULTS_HEADING = '三、本年度办理结果';
+
 /** The headings the template prints over t3's blocks of rows (a row `denied.stateSecret` is under `denied`'s heading). */
 export const T3_BLOCK_HEADINGS: Readonly<Record<string, string>> = {
   denied: '（三）不予公开',

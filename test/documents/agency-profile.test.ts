@@ -116,6 +116,13 @@ describe('the agency profile (单位年度画像): every number shown is the one
     expect(Number(cells[3])).toBeGreaterThan(0);
   });
 
+  it('t3 as the template prints it: 三、本年度办理结果 above the results, each block’s heading above its rows', async () => {
+    const html = await profileOf(reportOf(HONGZE, 2024).id);
+    const t3 = elements(html, (e) => e.name === 'table' && getAttributeValue(e, 'data-table') === 't3')[0]!;
+    const headings = elements(t3, (e) => e.name === 'tr' && getAttributeValue(e, 'class') === 'block-heading').map((row) => textContent(row));
+    expect(headings).toEqual(['三、本年度办理结果', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理']);
+  });
+
   it('洪泽区 2023: the cells of the block printed as one row are marked 推算 (inferred)', async () => {
     const html = await profileOf(reportOf(HONGZE, 2023).id);
     const cell = elements(html, (e) => e.name === 'td' && getAttributeValue(e, 'data-address') === 't3/other.noCorrection/total' )[0]!;
@@ -174,7 +181,7 @@ describe('the agency profile of an agency with five years of reports', () => {
 
   beforeAll(async () => {
     const corpus = await fiveYearCorpus();
-    gateway = await startTestGateway([], { prepare: (dataSource) => loadCorpus(dataSource, corpus) });
+    gateway = await startTestGateway([], { apiKeys: 'ops:admin:admin-secret-17', prepare: (dataSource) => loadCorpus(dataSource, corpus) });
   }, 180_000);
   afterAll(async () => gateway?.stop());
 
@@ -194,5 +201,19 @@ describe('the agency profile of an agency with five years of reports', () => {
         years.map((y) => [y, trend.find((p) => p.year === y)!.value]),
       );
     }
+  });
+  it('a year the agency has no report for stays on the axis as a gap, saying so (run last: it deletes a report)', async () => {
+    type Listed = { reports: { edges: { node: { id: string; year: number; agency: { name: string } } }[] } };
+    const listed = (await gateway.graphql<Listed>('{ reports(first: 100, orderBy: YEAR_ASC) { edges { node { id year agency { name } } } } }')).body.data!.reports.edges.map((e) => e.node);
+    const agency = listed[0]!.agency.name;
+    const of = (year: number) => listed.find((r) => r.agency.name === agency && r.year === year)!;
+    const deleted = await gateway.graphql(`mutation { deleteReport(id: "${of(2022).id}") }`, {}, { authorization: 'Bearer admin-secret-17' });
+    expect(deleted.body.errors).toBeUndefined();
+    const html = await (await fetch(`${gateway.url}/profiles/${of(2024).id}.html`)).text();
+    const figure = elements(html, (e) => e.name === 'figure' && textContent(e).includes('申请与行政复议'))[0]!;
+    const rows = elements(figure, (e) => e.name === 'tr' && (e.parent as { name?: string } | null)?.name === 'tbody');
+    expect(rows.map((row) => textContent(row.children[0] as never))).toEqual(['2020', '2021', '2022', '2023', '2024']);
+    expect(getAttributeValue(rows[2]!.children[1] as never, 'data-value')).toBeUndefined();
+    expect(textContent(rows[2]!)).toContain('2022 年无报告');
   });
 });

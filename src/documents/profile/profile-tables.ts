@@ -1,3 +1,4 @@
+import { T3_BLOCK_HEADINGS, T3_RESULT_ROWS, T3_RESULTS_HEADING } from '../../template/t3.template';
 import { tablesOf } from '../../template/tables.template';
 import type { Generation } from '../../template/template.types';
 import { numberHtml } from '../format-number';
@@ -21,6 +22,14 @@ export function cellHtml(cell: ProfileCell, path: string): string {
   return parts.join('');
 }
 
+/** The heading t3 prints above a row, as the template has it: 三、本年度办理结果 above its first result, a block's heading above the block's first row. */
+function t3HeadingBefore(code: string, previous: string | undefined): string | undefined {
+  if (code === T3_RESULT_ROWS[0]) return T3_RESULTS_HEADING;
+  const block = code.includes('.') ? code.split('.')[0]! : undefined;
+  if (!block || previous?.split('.')[0] === block) return undefined;
+  return T3_BLOCK_HEADINGS[block];
+}
+
 function tableHtml(table: ProfileTable, t: number, generation: Generation): string {
   const template = tablesOf(generation).find((candidate) => candidate.code === table.code);
   const columns = template?.columns ?? [];
@@ -31,7 +40,9 @@ function tableHtml(table: ProfileTable, t: number, generation: Generation): stri
       if (c < 0) return '<td class="num none"></td>';
       return `<td class="num" data-address="${escapeHtml(row.cells[c]!.address)}">${cellHtml(row.cells[c]!, `report.tables.${t}.rows.${r}.cells.${c}`)}</td>`;
     });
-    return `<tr><th scope="row">${escapeHtml(row.label)}</th>${cells.join('')}</tr>`;
+    const heading = table.code === 't3' ? t3HeadingBefore(row.code, table.rows[r - 1]?.code) : undefined;
+    const headingRow = heading ? `<tr class="block-heading"><th scope="rowgroup" colspan="${columns.length + 1}">${escapeHtml(heading)}</th></tr>` : '';
+    return `${headingRow}<tr><th scope="row">${escapeHtml(row.label)}</th>${cells.join('')}</tr>`;
   });
   const labelWidth = columns.length > 5 ? '24%' : '34%';
   return [
