@@ -9,13 +9,16 @@ import { shapeOverview, type Overview, type OverviewRow } from './supervisor-ove
 import { loadOverviewData, OVERVIEW_DOCUMENT, RANKED_FIGURES, type KeyFigure, type OverviewRequest, type RankKey } from './supervisor-overview-query';
 import { distributionSection, failingSection, missingSection } from './supervisor-overview-sections';
 
-/** The parent named by the scope is not an agency (the subtree of an agency always holds the agency itself). */
+/** The scope holds no agency: the parent named is not an agency (its subtree always holds itself), or no agency is in the region (a misspelt region would otherwise read as a scope where all is well). */
 export class OverviewScopeNotFound extends Error {}
 
 /** Runs the overview's document for the request and shapes its answer. */
 export async function buildOverview(schema: GraphQLSchema, context: () => GatewayContext, request: OverviewRequest): Promise<Overview> {
   const data = await loadOverviewData(schema, context, request);
-  if (request.scope.parent !== undefined && data.agencies.length === 0) throw new OverviewScopeNotFound(`no agency with id ${request.scope.parent}`);
+  if (data.agencies.length === 0) {
+    const { parent, region } = request.scope;
+    throw new OverviewScopeNotFound(parent !== undefined ? `no agency with id ${parent}` : `no agency in the region ${region} (a region is a path such as 河南省 or 河南省/驻马店市; agencies get theirs from \`agencies import\`)`);
+  }
   return shapeOverview(request, data);
 }
 

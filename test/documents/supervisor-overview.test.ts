@@ -209,7 +209,7 @@ describe.each(DATABASE_KINDS)('the supervisor overview of a generated corpus (%s
     expect(rows.map((r) => r.agencyId).sort()).toEqual(scopeAgencies.filter((a) => a.id === parent.id || a.parent?.id === parent.id).map((a) => a.id).sort());
   });
 
-  it('refuses a request without exactly one scope (400) and an unknown parent (404)', async () => {
+  it('refuses a request without exactly one scope (400), an unknown parent and a region without agencies (404)', async () => {
     expect((await get(`/overviews/${YEAR}.html`)).status).toBe(400);
     expect((await get(`/overviews/${YEAR}.html?region=${encodeURIComponent(region)}&parent=1`)).status).toBe(400);
     expect((await get(`/overviews/${YEAR}.csv?parent=abc`)).status).toBe(400);
@@ -217,6 +217,9 @@ describe.each(DATABASE_KINDS)('the supervisor overview of a generated corpus (%s
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { code: string }).code).toBe('NOT_FOUND');
     expect((await get(`/overviews/${YEAR}.html?region=${encodeURIComponent(region)}&measure=nosuch`)).status).toBe(400);
+    // A misspelt region is not a scope where every report is in and passes its checks.
+    const misspelt = await get(`/overviews/${YEAR}.html?region=${encodeURIComponent(`${region}省`)}`);
+    expect([misspelt.status, ((await misspelt.json()) as { error: string }).error]).toEqual([404, expect.stringContaining(`no agency in the region ${region}省`)]);
   });
 
   it('answers 304 to the ETag while the data stays the same', async () => {
