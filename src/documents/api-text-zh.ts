@@ -1,3 +1,4 @@
+import { T3_BLOCK_HEADINGS } from '../template/t3.template';
 import { STATUS_MARK_ZH } from './profile/profile-words.data';
 
 /**
@@ -63,7 +64,7 @@ const PARSE_WARNING_ZH: Readonly<Record<string, string>> = {
   EXTRA_CELLS: '某行印出的数值多于该行的单元格',
   LOST_CELL: '某行印出的数值少于该行的单元格',
   INFERRED_CELL: '缺失的单元格按表内勾稽关系推算',
-  SINGLE_ROW_BLOCK: '2021 年版表格将“（六）其他处理”印为一行',
+  SINGLE_ROW_BLOCK: `2021 年版表格将“${T3_BLOCK_HEADINGS.other}”印为一行`,
   UNREADABLE_VALUE: '数值无法读取（非数字或超出范围）',
   TRUNCATED: '文本在表格中途截断，其后内容未读取',
 };

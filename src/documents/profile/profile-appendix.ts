@@ -1,3 +1,4 @@
+import { T3_TEMPLATE } from '../../template/t3.template';
 import { formulaZh } from '../api-text-zh';
 import { formatRate } from '../format-number';
 import { escapeHtml } from '../html-escape';
@@ -17,7 +18,7 @@ export function appendixSection(data: ProfileData, peersInApi: string | undefine
   return [
     '<h2>附录：定义</h2>',
     '<h3>指标公式</h3>',
-    '<p class="muted">单元格地址为 表/行/列（如 t3/new/total 为表三“本年新收”的总计）。</p>',
+    `<p class="muted">单元格地址为 表/行/列（如 t3/new/total 为表三“${escapeHtml(T3_TEMPLATE.rows.find((r) => r.code === 'new')!.label)}”的总计）。</p>`,
     `<dl>${figures.join('')}</dl>`,
     '<h3>检查项</h3>',
     `<p>${escapeHtml(SEVERITY_ZH.ERROR!)}：表格勾稽关系或与正文不符，报告有误的可能大；${escapeHtml(SEVERITY_ZH.WARNING!)}：值得人工核看的情形，其中合理性提示不计入未通过的检查。</p>`,

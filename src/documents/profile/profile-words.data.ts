@@ -53,7 +53,7 @@ export const CHECK_FAMILY_ZH: Readonly<Record<string, string>> = {
   't3.resultsSum': '表三每一列：办理结果合计等于各项办理结果之和',
   't4.rowTotal': `表四每一行：${column(t4, 'total')} = ${['upheld', 'corrected', 'other', 'pending'].map((c) => column(t4, c)).join(' + ')}`,
   nonNegative: '各表：件数为不小于 0 的整数（金额可有小数）',
-  'crossYear.carryOver': '表三每一列：上年结转等于上一年度报告的结转下年度',
+  'crossYear.carryOver': `表三每一列：${row(t3, 'carriedOver')}等于上一年度报告的${row(t3, 'carriedForward')}`,
   'crossYear.stock': `表二${row(t2, 'regulations')}、${row(t2, 'normativeDocuments')}：${column(t2, 'inForce')} = 上年${column(t2, 'inForce')} + ${column(t2, 'issued')} − ${column(t2, 'repealed')}`,
   narrative: '正文第一部分所述数字（收到申请、结转、办结、办结率、复议、诉讼）与表格一致',
   completeness: '六个部分齐全；第五部分有内容；第六部分提及表格所示的收费',
