@@ -1,8 +1,9 @@
+import { formatCount, formatRate } from './format-number';
 import { escapeHtml } from './html-escape';
 
-/** A rate as a percentage with one decimal (0.6210526 → 62.1%), a count as a grouped whole number. */
+/** A rate or a count, written as the profile writes it (format-number.ts). */
 export function formatNumber(value: number, isRate: boolean): string {
-  return isRate ? `${(value * 100).toFixed(1)}%` : value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+  return isRate ? formatRate(value) : formatCount(value);
 }
 
 /**
