@@ -1,4 +1,4 @@
-import type { FigureName } from '../figures/figure-definitions';
+import { FIGURE_NAMES, isRateFigure, type FigureName } from '../figures/figure-definitions';
 import type { PeerGroup } from '../figures/peer-group';
 
 /**
@@ -36,25 +36,18 @@ export const PLAUSIBILITY_THRESHOLDS = {
 export const JUMP_MEASURES: readonly string[] = ['t3/new/total', 't4/review/total', 't4/litigationDirect/total', 't4/litigationAfterReview/total'];
 
 /**
- * The rate figures that are shares of a whole, so a value outside [0, 1] cannot
- * be right: each numerator counts part of what its denominator counts (when the
- * table's identities hold). Left out: disputeRate (reviews and lawsuits per
- * decided application — an agency may have more cases than decisions) and
+ * The rate figures the rate rule leaves out: disputeRate (reviews and lawsuits
+ * per decided application — an agency may have more cases than decisions) and
  * reportCompleteness (computed from what was read, always within [0, 1]).
  */
-export const BOUNDED_RATE_FIGURES: readonly FigureName[] = [
-  'completionRate',
-  'disclosureRate',
-  'fullDisclosureRate',
-  'denialRate',
-  'unableRate',
-  'notProcessedRate',
-  'otherRate',
-  'carryForwardRate',
-  'organizationShare',
-  'reviewCorrectionRate',
-  'litigationCorrectionRate',
-];
+export const UNBOUNDED_RATE_FIGURES: readonly FigureName[] = ['disputeRate', 'reportCompleteness'];
+
+/**
+ * Every other rate figure is a share of a whole, so a value outside [0, 1] cannot
+ * be right: each numerator counts part of what its denominator counts (when the
+ * table's identities hold).
+ */
+export const BOUNDED_RATE_FIGURES: readonly FigureName[] = FIGURE_NAMES.filter((name) => isRateFigure(name) && !UNBOUNDED_RATE_FIGURES.includes(name));
 
 /**
  * The cells compared with their peers: the totals most reports print a number
