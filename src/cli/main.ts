@@ -1,7 +1,5 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { closePdfBrowser } from '../documents/print-pdf';
 import { ChromiumUnavailableError } from '../errors/chromium-unavailable-error';
 import { registerAgenciesCommand } from './agencies.command';
@@ -12,6 +10,7 @@ import { registerGenerateCommand } from './generate.command';
 import { registerIngestCommand } from './ingest.command';
 import { registerMetricsCommand } from './metrics.command';
 import { registerOverviewCommand } from './overview.command';
+import { packageManifest } from './package-manifest';
 import { registerProfileCommand } from './profile.command';
 import { registerQueryCommand } from './query.command';
 import { registerSchemaCommand } from './schema.command';
@@ -21,7 +20,7 @@ import { registerVersionsCommand } from './versions.command';
 export function buildProgram(): Command {
   const program = new Command('nianbao')
     .description('Nianbao: government information-disclosure annual reports, read exactly')
-    .version(packageVersion(), '-V, --version', "print Nianbao's version")
+    .version(packageManifest().version, '-V, --version', "print Nianbao's version")
     .showHelpAfterError();
   registerIngestCommand(program);
   registerExportCommand(program);
@@ -37,11 +36,6 @@ export function buildProgram(): Command {
   registerOverviewCommand(program);
   registerProfileCommand(program);
   return program;
-}
-
-/** package.json's version (src/cli and dist/cli both sit two folders below it). */
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -1,23 +1,52 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import semver from 'semver';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/repository-files';
 
-const ROOT = join(__dirname, '..', '..');
 const read = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, unknown>;
+const range = (read('package.json').engines as { node: string }).node;
 
 type LockedPackage = { version?: string; engines?: Record<string, string> | string[] };
 
-describe("the installed packages run on the oldest Node of package.json's engines", () => {
-  it('every package of package-lock.json admits that Node (npm ci prints no EBADENGINE)', () => {
-    const range = (read('package.json').engines as { node: string }).node;
-    // ">=20.19": 20.19.0.
-    const oldest = semver.minVersion(range)!;
+/** The oldest release package.json's engines admit on each line it names. */
+const oldestOfEachLine = () => new semver.Range(range).set.map((comparators) => semver.minVersion(comparators.map(String).join(' '))!.version);
+
+describe("package.json's engines: the Node.js lines nianbao runs on", () => {
+  it('are 20, 22 and 24, each from the oldest release all locked packages admit', () => {
+    // typeorm 1.1.1 and @inquirer (codegen) want 20.19, 22.13 and 24.11 at least.
+    expect(oldestOfEachLine()).toEqual(['20.19.0', '22.13.0', '24.11.0']);
+  });
+
+  it.each(['20.19.0', '22.13.0', '24.11.0'])('every package of package-lock.json admits Node %s (npm ci prints no EBADENGINE)', (node) => {
     const packages = read('package-lock.json').packages as Record<string, LockedPackage>;
     const refusing = Object.entries(packages)
       .map(([path, entry]) => ({ path, version: entry.version, node: Array.isArray(entry.engines) ? undefined : entry.engines?.node }))
-      .filter((entry) => entry.path !== '' && entry.node !== undefined && !semver.satisfies(oldest, entry.node))
+      .filter((entry) => entry.path !== '' && entry.node !== undefined && !semver.satisfies(node, entry.node))
       .map((entry) => `${entry.path.replace(/^.*node_modules\//, '')}@${entry.version} wants node ${entry.node}`);
     expect(refusing).toEqual([]);
+  });
+
+  it.each(['18.20.8', '20.18.3', '21.7.3', '22.12.0', '23.11.1', '24.10.0'])('refuse Node %s', (node) => {
+    expect(semver.satisfies(node, range)).toBe(false);
+  });
+});
+
+describe('npm ci on a Node.js the engines refuse', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-engines-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stops at once, saying which Node.js is required, and installs nothing (.npmrc: engine-strict)', () => {
+    // This machine's Node stands in for an old one: the same package.json, with engines it does not meet.
+    const manifest = read('package.json');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, engines: { node: '>=99' } }));
+    copyFileSync(join(ROOT, 'package-lock.json'), join(dir, 'package-lock.json'));
+    copyFileSync(join(ROOT, '.npmrc'), join(dir, '.npmrc'));
+    const npm = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(npm.status).toBe(1);
+    expect(npm.stderr).toContain('npm error notsup Required: {"node":">=99"}');
+    expect(existsSync(join(dir, 'node_modules'))).toBe(false);
   });
 });
