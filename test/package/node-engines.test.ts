@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import semver from 'semver';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/repository-files';
+import { unsupportedNodeMessage } from '../../src/cli/node-support';
+import { readRepositoryFile, ROOT } from '../helpers/repository-files';
 
 const read = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, unknown>;
 const range = (read('package.json').engines as { node: string }).node;
@@ -48,5 +49,21 @@ describe('npm ci on a Node.js the engines refuse', () => {
     expect(npm.status).toBe(1);
     expect(npm.stderr).toContain('npm error notsup Required: {"node":">=99"}');
     expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+  });
+});
+
+describe("the README's Node.js versions", () => {
+  const readme = readRepositoryFile('README.md');
+
+  it("quote the engines, and what npm ci and nianbao print on Node 18, as they are", () => {
+    expect(readme).toContain(`\`engines\` in\n\`package.json\`: \`${range}\``);
+    expect(readme).toContain(`npm error notsup Required: {"node":"${range}"}`);
+    expect(readme).toContain(`\n${unsupportedNodeMessage('18.20.8')}\n`);
+  });
+
+  it('name the lines CI runs, as .ci/run runs them', () => {
+    const ci = readRepositoryFile('.ci/run');
+    expect(ci).toContain('.ci/run-node-line 24');
+    expect(readme).toContain('`.ci/run-node-line 24`');
   });
 });
