@@ -16,12 +16,12 @@ type LockedPackage = { version?: string; engines?: Record<string, string> | stri
 const oldestOfEachLine = () => new semver.Range(range).set.map((comparators) => semver.minVersion(comparators.map(String).join(' '))!.version);
 
 describe("package.json's engines: the Node.js lines nianbao runs on", () => {
-  it('are 20, 22 and 24, each from the oldest release all locked packages admit', () => {
+  it('are 20, 22, 24 and 26, each from the oldest release all locked packages admit', () => {
     // typeorm 1.1.1 and @inquirer (codegen) want 20.19, 22.13 and 24.11 at least.
-    expect(oldestOfEachLine()).toEqual(['20.19.0', '22.13.0', '24.11.0']);
+    expect(oldestOfEachLine()).toEqual(['20.19.0', '22.13.0', '24.11.0', '26.0.0']);
   });
 
-  it.each(['20.19.0', '22.13.0', '24.11.0'])('every package of package-lock.json admits Node %s (npm ci prints no EBADENGINE)', (node) => {
+  it.each(['20.19.0', '22.13.0', '24.11.0', '26.0.0'])('every package of package-lock.json admits Node %s (npm ci prints no EBADENGINE)', (node) => {
     const packages = read('package-lock.json').packages as Record<string, LockedPackage>;
     const refusing = Object.entries(packages)
       .map(([path, entry]) => ({ path, version: entry.version, node: Array.isArray(entry.engines) ? undefined : entry.engines?.node }))
@@ -30,7 +30,7 @@ describe("package.json's engines: the Node.js lines nianbao runs on", () => {
     expect(refusing).toEqual([]);
   });
 
-  it.each(['18.20.8', '20.18.3', '21.7.3', '22.12.0', '23.11.1', '24.10.0'])('refuse Node %s', (node) => {
+  it.each(['18.20.8', '20.18.3', '21.7.3', '22.12.0', '23.11.1', '24.10.0', '25.9.0', '27.0.0'])('refuse Node %s', (node) => {
     expect(semver.satisfies(node, range)).toBe(false);
   });
 });
@@ -65,5 +65,14 @@ describe("the README's Node.js versions", () => {
     const ci = readRepositoryFile('.ci/run');
     expect(ci).toContain('.ci/run-node-line 24');
     expect(readme).toContain('`.ci/run-node-line 24`');
+  });
+
+  it('.nvmrc points nvm at a line CI runs', () => {
+    expect(readRepositoryFile('.nvmrc')).toBe('24\n');
+  });
+
+  it('npm test checks the Node.js before anything that may not run on an old one (vitest does not)', () => {
+    const test = (read('package.json').scripts as Record<string, string>).test;
+    expect(test).toMatch(/^npm run build && node bin\/check-node\.js && .*vitest run$/);
   });
 });
