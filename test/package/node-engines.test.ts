@@ -17,7 +17,7 @@ const oldestOfEachLine = () => new semver.Range(range).set.map((comparators) => 
 
 describe("package.json's engines: the Node.js lines nianbao runs on", () => {
   it('are 20, 22, 24 and 26, each from the oldest release all locked packages admit', () => {
-    // typeorm 1.1.1 and @inquirer (codegen) want 20.19, 22.13 and 24.11 at least.
+    // typeorm 1.1.1 and @inquirer (codegen) want 20.19, 22.13 and 24.11 at least; 26 from its first release.
     expect(oldestOfEachLine()).toEqual(['20.19.0', '22.13.0', '24.11.0', '26.0.0']);
   });
 
