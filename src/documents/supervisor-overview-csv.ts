@@ -1,16 +1,15 @@
 import { stringify } from 'csv-stringify/sync';
 import { csvOptions } from '../services/csv-output';
 import type { Overview, OverviewRow } from './supervisor-overview-model';
-import { KEY_FIGURES, RANKED_FIGURES, type RankKey } from './supervisor-overview-query';
+import { KEY_FIGURES, rankKeyOf } from './supervisor-overview-query';
 
 type Column = [name: string, value: (row: OverviewRow) => string | number | boolean | null];
 
 /** The ranked figures' columns follow their figure: completionRate, then completionRate.rank. */
 function figureColumns(): Column[] {
-  const rankOf = new Map(Object.entries(RANKED_FIGURES).map(([key, figure]) => [figure as string, key as RankKey]));
   return KEY_FIGURES.flatMap((figure): Column[] => {
     const value: Column = [figure, (row) => row.report?.figures[figure] ?? null];
-    const rank = rankOf.get(figure);
+    const rank = rankKeyOf(figure);
     return rank ? [value, [`${figure}.rank`, (row) => row.ranks[rank]?.rank ?? null]] : [value];
   });
 }

@@ -55,6 +55,11 @@ export interface RankedNode {
 export const RANKED_FIGURES = { receivedRank: 'applicationsReceived', completionRank: 'completionRate', disclosureRank: 'disclosureRate', reviewCorrectionRank: 'reviewCorrectionRate' } as const;
 export type RankKey = keyof typeof RANKED_FIGURES | 'measureRank';
 
+/** The response key of a figure's rank, where the document ranks that figure. */
+export function rankKeyOf(figure: string): RankKey | undefined {
+  return (Object.keys(RANKED_FIGURES) as (keyof typeof RANKED_FIGURES)[]).find((key) => RANKED_FIGURES[key] === figure);
+}
+
 export interface MeasureNode {
   key: string;
   nameZh: string;

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { metricOf } from '../figures/metric-dictionary';
 import { FIGURE_NAMES_ZH } from '../figures/metric-names.data';
 import type { GatewayContext } from '../server/context';
 import { documentShell } from './document-shell';
@@ -6,7 +7,7 @@ import { LEVEL_ZH } from './profile/profile-words.data';
 import { escapeHtml } from './html-escape';
 import { formatNumber, numberSpan } from './overview-format';
 import { shapeOverview, type Overview, type OverviewRow } from './supervisor-overview-model';
-import { loadOverviewData, OVERVIEW_DOCUMENT, RANKED_FIGURES, type KeyFigure, type OverviewRequest, type RankKey } from './supervisor-overview-query';
+import { loadOverviewData, OVERVIEW_DOCUMENT, rankKeyOf, type KeyFigure, type OverviewRequest } from './supervisor-overview-query';
 import { distributionSection, failingSection, missingSection } from './supervisor-overview-sections';
 
 /** The scope holds no agency: the parent named is not an agency (its subtree always holds itself), or no agency is in the region (a misspelt region would otherwise read as a scope where all is well). */
@@ -31,14 +32,7 @@ export function scopeLabel(overview: Overview): string {
 }
 
 /** The columns of the main table: a key figure and, where the document ranks it, its rank. */
-const TABLE_FIGURES: { figure: KeyFigure; rank?: RankKey }[] = [
-  { figure: 'applicationsReceived', rank: 'receivedRank' },
-  { figure: 'completionRate', rank: 'completionRank' },
-  { figure: 'disclosureRate', rank: 'disclosureRank' },
-  { figure: 'reviewCorrectionRate', rank: 'reviewCorrectionRank' },
-  { figure: 'litigationCorrectionRate' },
-];
-const RATE_FIGURES = new Set<KeyFigure>(['completionRate', 'disclosureRate', 'reviewCorrectionRate', 'litigationCorrectionRate']);
+const TABLE_FIGURES: KeyFigure[] = ['applicationsReceived', 'completionRate', 'disclosureRate', 'reviewCorrectionRate', 'litigationCorrectionRate'];
 
 /** The supervisor's list (主管部门对标清单) as a complete HTML page, in Chinese. */
 export function renderOverviewHtml(overview: Overview): string {
@@ -71,7 +65,7 @@ function agencyTable(rows: OverviewRow[]): string {
   const head = [
     '<th scope="col">单位</th>',
     '<th scope="col">层级</th>',
-    ...TABLE_FIGURES.map(({ figure, rank }) => `<th scope="col" class="num">${escapeHtml(FIGURE_NAMES_ZH[figure])}${rank ? '<br>（排名）' : ''}</th>`),
+    ...TABLE_FIGURES.map((figure) => `<th scope="col" class="num">${escapeHtml(FIGURE_NAMES_ZH[figure])}${rankKeyOf(figure) ? '<br>（排名）' : ''}</th>`),
     '<th scope="col" class="num">未通过检查</th>',
     '<th scope="col" class="num">合理性提示</th>',
   ].join('');
@@ -85,10 +79,10 @@ function agencyRow(row: OverviewRow): string {
   const name = `<th scope="row" data-agency="${escapeHtml(agency.id)}">${escapeHtml(agency.name)}${agency.region ? `<br><span class="mark muted">${escapeHtml(agency.region)}</span>` : ''}</th>`;
   const level = `<td>${escapeHtml(agency.level ? (LEVEL_ZH[agency.level] ?? agency.level) : '—')}</td>`;
   if (!report) return `<tr class="missing" data-agency="${escapeHtml(agency.id)}">${name}${level}<td colspan="${TABLE_FIGURES.length + 2}">缺报：无本年度年报</td></tr>`;
-  const figures = TABLE_FIGURES.map(({ figure, rank }) => {
-    const isRate = RATE_FIGURES.has(figure);
-    const value = numberSpan(report.figures[figure], figure, (v) => formatNumber(v, isRate));
-    const ranked = rank ? `<span class="rank">${numberSpan(row.ranks[rank]?.rank, `${RANKED_FIGURES[rank as keyof typeof RANKED_FIGURES]}.rank`, (v) => `第${v}名`)}</span>` : '';
+  const figures = TABLE_FIGURES.map((figure) => {
+    const rank = rankKeyOf(figure);
+    const value = numberSpan(report.figures[figure], figure, (v) => formatNumber(v, metricOf(figure).isRate));
+    const ranked = rank ? `<span class="rank">${numberSpan(row.ranks[rank]?.rank, `${figure}.rank`, (v) => `第${v}名`)}</span>` : '';
     return `<td class="num">${value}${ranked}</td>`;
   });
   const failing = `<td class="num">${numberSpan(report.failingChecks, 'failingChecks', String)}</td>`;

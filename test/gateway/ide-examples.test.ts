@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kind, parse, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExampleQueries } from '../../src/server/example-queries';
 import { startAsNpmStart } from '../helpers/npm-start';
@@ -12,18 +12,21 @@ const MAY_BE_EMPTY = new Set(['warnings']);
 /** Objects that may be null on good data: a failing check nobody has reviewed yet has no review. */
 const MAY_BE_NULL = new Set(['review']);
 
-/** Where an answer is empty: a field with a selection that is null, or a list with no item. */
-function emptyPlaces(selection: SelectionSetNode, value: unknown, path: string): string[] {
-  return selection.selections.flatMap((node) => {
-    if (node.kind !== Kind.FIELD) throw new Error(`${path}: fragments are not walked here; extend emptyPlaces`);
+type Fragments = Map<string, FragmentDefinitionNode>;
+
+/** Where an answer is empty: a field with a selection that is null, or a list with no item (fragments walked where spread). */
+function emptyPlaces(selection: SelectionSetNode, value: unknown, path: string, fragments: Fragments): string[] {
+  return selection.selections.flatMap((node): string[] => {
+    if (node.kind === Kind.FRAGMENT_SPREAD) return emptyPlaces(fragments.get(node.name.value)!.selectionSet, value, path, fragments);
+    if (node.kind === Kind.INLINE_FRAGMENT) return emptyPlaces(node.selectionSet, value, path, fragments);
     if (!node.selectionSet) return [];
     const key = node.alias?.value ?? node.name.value;
     const child = (value as Record<string, unknown>)[key];
     const at = `${path}.${key}`;
     if (child === null || child === undefined) return MAY_BE_NULL.has(node.name.value) ? [] : [`${at} is null`];
-    if (!Array.isArray(child)) return emptyPlaces(node.selectionSet, child, at);
+    if (!Array.isArray(child)) return emptyPlaces(node.selectionSet, child, at, fragments);
     if (child.length === 0) return MAY_BE_EMPTY.has(node.name.value) ? [] : [`${at} is an empty list`];
-    return child.flatMap((item, i) => emptyPlaces(node.selectionSet!, item, `${at}[${i}]`));
+    return child.flatMap((item, i) => emptyPlaces(node.selectionSet!, item, `${at}[${i}]`, fragments));
   });
 }
 
@@ -46,8 +49,10 @@ describe('the IDE example documents, on what `npm start` loads', () => {
     const answers = [];
     for (const example of examples) {
       const result = await gateway.graphql<Record<string, unknown>>(example.document);
-      const operation = parse(example.document).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-      answers.push({ example: example.name, errors: result.errors, empty: emptyPlaces(operation.selectionSet, result.data ?? {}, 'data') });
+      const { definitions } = parse(example.document);
+      const operation = definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+      const fragments: Fragments = new Map(definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+      answers.push({ example: example.name, errors: result.errors, empty: emptyPlaces(operation.selectionSet, result.data ?? {}, 'data', fragments) });
     }
     expect(answers).toEqual(examples.map((e) => ({ example: e.name, errors: undefined, empty: [] })));
   });
